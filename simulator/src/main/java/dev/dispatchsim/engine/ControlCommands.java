@@ -1,0 +1,104 @@
+package dev.dispatchsim.engine;
+
+import dev.dispatchsim.clock.EventLoop;
+import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.Track;
+import dev.dispatchsim.model.Worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What tests and the admin API can do that no LiveKit client can: simulated participants, the full
+ * state with truth and report side by side, killing a worker socket, and reset.
+ */
+public final class ControlCommands {
+
+    private final EventLoop loop;
+    private final SimState state;
+    private final Rooms rooms;
+    private final Participants participants;
+    private final Workers workers;
+    private final WorkerPool pool;
+    private final Dispatches dispatches;
+
+    ControlCommands(EventLoop loop, SimState state, Rooms rooms, Participants participants, Workers workers,
+                    WorkerPool pool, Dispatches dispatches) {
+        this.dispatches = dispatches;
+        this.loop = loop;
+        this.state = state;
+        this.rooms = rooms;
+        this.participants = participants;
+        this.workers = workers;
+        this.pool = pool;
+    }
+
+    public CompletableFuture<Participant> join(ParticipantSpec spec) {
+        return loop.call(() -> participants.join(spec));
+    }
+
+    public CompletableFuture<Track> publish(String room, String identity, String trackName, String type, String source) {
+        return loop.call(() -> participants.publish(room, identity, trackName, type, source));
+    }
+
+    public CompletableFuture<Void> leave(String room, String identity) {
+        return loop.call(() -> {
+            participants.leave(room, identity);
+            return null;
+        });
+    }
+
+    public CompletableFuture<List<Worker>> workers() {
+        return loop.call(workers::list);
+    }
+
+    /** Closes a worker's socket from the server side with {@code code}; false if no such worker. */
+    public CompletableFuture<Boolean> killWorker(String workerId, int code, String reason) {
+        return loop.call(() -> {
+            WorkerRecord worker = workers.byId(workerId);
+            if (worker == null) {
+                return false;
+            }
+            worker.link.close(code, reason);
+            workers.closed(worker, code, reason);
+            return true;
+        });
+    }
+
+    public CompletableFuture<SimSnapshot> snapshot() {
+        return loop.call(() -> SimSnapshot.of(state, pool, dispatches));
+    }
+
+    /** How many jobs are waiting on a worker's availability answer. */
+    public CompletableFuture<Integer> inFlight() {
+        return loop.call(() -> (int) state.jobs.values().stream().filter(j -> j.phase == JobRecord.Phase.OFFERING).count());
+    }
+
+    /**
+     * Back to a fresh simulator with the same seed: rooms closed, worker sockets closed (1001), journal
+     * cleared, generators reseeded. Fault-rule counters are reset by the fault engine's own reset.
+     */
+    public CompletableFuture<Void> reset() {
+        return loop.call(() -> {
+            for (RoomRecord room : new ArrayList<>(state.rooms.values())) {
+                SimState.cancel(room.closeTimer);
+            }
+            for (WorkerRecord worker : new ArrayList<>(state.connections.values())) {
+                SimState.cancel(worker.pingTimer);
+                SimState.cancel(worker.registerTimer);
+                worker.closed = true;
+                worker.link.close(1001, "simulator reset");
+            }
+            for (JobRecord job : state.jobs.values()) {
+                SimState.cancel(job.availabilityTimer);
+            }
+            state.rooms.clear();
+            state.connections.clear();
+            state.jobs.clear();
+            state.journal.clear();
+            state.reseed(state.config);
+            return null;
+        });
+    }
+}

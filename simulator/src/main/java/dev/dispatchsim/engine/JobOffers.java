@@ -1,0 +1,190 @@
+package dev.dispatchsim.engine;
+
+import dev.dispatchsim.model.AvailabilityAnswer;
+import dev.dispatchsim.model.Job;
+import dev.dispatchsim.model.JobState;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.model.JournalEvent.JobAssigned;
+import dev.dispatchsim.model.JournalEvent.JobCreated;
+import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.Permissions;
+import dev.dispatchsim.model.Room;
+
+import java.util.List;
+
+/**
+ * A job's way from launch to a worker, as livekit-server 1.13 does it: pick a worker, send an
+ * AvailabilityRequest whose job already says JS_RUNNING, wait for the answer (10 s), then assign.
+ * A rejection tries the next worker; a timeout loses the job, with no retry. Each step that a
+ * fault can touch is its own method, and the journal records what really happened at each.
+ */
+final class JobOffers {
+
+    private final SimState state;
+    private final WorkerPool pool;
+    private final Faults faults;
+    private AgentPresence presence;
+
+    JobOffers(SimState state, WorkerPool pool, Faults faults) {
+        this.state = state;
+        this.pool = pool;
+        this.faults = faults;
+    }
+
+    void attach(AgentPresence agentPresence) {
+        this.presence = agentPresence;
+    }
+
+    /** Launches one job of {@code type} for a dispatch; {@code participant} is set for JT_PARTICIPANT / JT_PUBLISHER. */
+    void launch(RoomRecord room, DispatchRecord dispatch, JobType type, Participant participant) {
+        String agent = dispatch.request.agentName();
+        String deployment = dispatch.request.deployment();
+        if (pool.serving(agent, type, deployment).isEmpty()) {
+            // The real server checks its worker cache first and silently skips: nothing is created.
+            // Participant/publisher jobs are only worth a line when someone serves that job type at all.
+            if (type == JobType.JT_ROOM || state.connections.values().stream()
+                    .anyMatch(w -> w.isRegistered() && w.registration.jobType() == type)) {
+                state.journal(new DispatchUndeliverable(room.name, dispatch.id, "", agent,
+                        "no worker registered for agent '" + agent + "' (" + type + ")", pool.describeRegistered()));
+            }
+            return;
+        }
+        Job job = new Job(state.ids.next("AJ_"), dispatch.id, type, room.snapshot(), participant, agent,
+                dispatch.request.metadata(), deployment, dispatch.request.attributes(), JobState.pending());
+        JobRecord record = new JobRecord(dispatch, job);
+        dispatch.jobs.add(record);
+        state.jobs.put(job.id(), record);
+        state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
+        offerNext(record);
+    }
+
+    /** SimulateJobRequest: the normal flow, offered to the asking worker only, with no dispatch record. */
+    void simulate(WorkerRecord worker, SimulatedJob request) {
+        RoomRecord live = state.rooms.get(request.roomName());
+        Room room = live != null ? live.snapshot()
+                : new Room(state.ids.next("RM_"), request.roomName(), 0, 0, 0, state.now(), "", "", 0, 0);
+        Participant participant = null;
+        if (live != null && request.participantIdentity() != null && live.participants.containsKey(request.participantIdentity())) {
+            participant = live.participants.get(request.participantIdentity()).snapshot();
+        }
+        JobType type = participant != null ? JobType.JT_PUBLISHER : JobType.JT_ROOM;
+        Job job = new Job(state.ids.next("AJ_"), "", type, room, participant, worker.registration.agentName(), "",
+                worker.registration.deployment(), java.util.Map.of(), JobState.pending());
+        JobRecord record = new JobRecord(null, job);
+        record.onlyWorker = worker.id;
+        state.jobs.put(job.id(), record);
+        state.journal(new JobCreated(room.name(), "", job.id(), job.agentName(), type));
+        offerNext(record);
+    }
+
+    /** Offers the job to the next eligible worker, or gives up when none is left. */
+    void offerNext(JobRecord job) {
+        List<WorkerRecord> serving = pool.serving(job.job.agentName(), job.job.type(), job.job.deployment());
+        List<WorkerRecord> eligible = pool.eligible(serving, job.triedWorkers).stream()
+                .filter(w -> job.onlyWorker == null || w.id.equals(job.onlyWorker))
+                .toList();
+        WorkerRecord worker = pool.pick(eligible);
+        if (worker == null) {
+            String reason = job.triedWorkers.isEmpty()
+                    ? "no workers with sufficient capacity (load >= " + state.config.targetLoad() + " or WS_FULL)"
+                    : "no workers available: every worker rejected or went away";
+            undeliverable(job, reason);
+            return;
+        }
+        job.triedWorkers.add(worker.id);
+        job.workerId = worker.id;
+        // JS_RUNNING before the worker has said anything: the real server stamps it here.
+        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", state.now(), null, state.now(), "", worker.id));
+        job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
+        state.journal(new AvailabilityRequested(job.id(), worker.id));
+        faults.availabilityRequest(job, worker, () -> worker.link.sendAvailability(job.job, false));
+    }
+
+    void onAnswer(WorkerRecord worker, AvailabilityAnswer answer) {
+        JobRecord job = state.jobs.get(answer.jobId());
+        if (job == null || job.phase != JobRecord.Phase.OFFERING || !job.workerId.equals(worker.id)) {
+            return; // the real server ignores answers for jobs it is not waiting on
+        }
+        faults.availabilityResponse(job, worker, () -> handleAnswer(job, worker, answer));
+    }
+
+    private void handleAnswer(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer) {
+        if (job.phase != JobRecord.Phase.OFFERING || !job.workerId.equals(worker.id)) {
+            return;
+        }
+        SimState.cancel(job.availabilityTimer);
+        state.journal(new AvailabilityAnswered(job.id(), worker.id, answer.available(), answer.terminate(),
+                answer.participantIdentity()));
+        if (answer.terminate()) {
+            JobState running = job.job.state();
+            job.job = job.job.withState(new JobState(JobStatus.JS_SUCCESS, "", running.startedAt(), state.now(),
+                    state.now(), "", worker.id));
+            job.phase = JobRecord.Phase.ENDED;
+            job.trueStatus = JobStatus.JS_SUCCESS;
+            job.listedCopy = job.job;
+        } else if (!answer.available()) {
+            offerNext(job);
+        } else {
+            assign(job, worker, answer);
+        }
+    }
+
+    private void assign(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer) {
+        String identity = answer.participantIdentity().isEmpty() ? "agent-" + job.id() : answer.participantIdentity();
+        JobState running = job.job.state();
+        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", running.startedAt(), null, state.now(),
+                identity, worker.id));
+        Permissions permissions = worker.registration.permissions() == null
+                ? Permissions.workerDefault() : worker.registration.permissions();
+        String token = state.tokens.issue(worker.apiKey, job.job.room().name(), worker.registration.agentName(),
+                answer, permissions, state.now());
+        job.phase = JobRecord.Phase.ASSIGNED;
+        job.trueStatus = JobStatus.JS_RUNNING;
+        job.participantIdentity = identity;
+        job.listedCopy = job.job;
+        worker.runningJobs.add(job.id());
+        Job assigned = job.job;
+        boolean delivered = faults.jobAssignment(job, worker, () -> {
+            worker.link.sendAssignment(assigned, state.config.assignmentUrl(), token);
+            job.assignmentDelivered = true;
+            presence.agentAssigned(job, worker, answer, identity);
+        });
+        state.journal(new JobAssigned(job.id(), worker.id, identity, delivered));
+    }
+
+    private void onAvailabilityTimeout(JobRecord job, WorkerRecord worker) {
+        if (job.phase != JobRecord.Phase.OFFERING || !job.workerId.equals(worker.id)) {
+            return;
+        }
+        state.journal(new AvailabilityTimedOut(job.id(), worker.id));
+        undeliverable(job, "worker " + worker.id + " did not answer the AvailabilityRequest within "
+                + state.config.availabilityTimeout().toMillis() + " ms; not retried");
+    }
+
+    /** A worker socket closed: jobs it was being asked about go to the next worker. */
+    void onWorkerGone(WorkerRecord worker) {
+        for (JobRecord job : List.copyOf(state.jobs.values())) {
+            if (job.phase == JobRecord.Phase.OFFERING && job.workerId.equals(worker.id)) {
+                SimState.cancel(job.availabilityTimer);
+                offerNext(job);
+            }
+        }
+    }
+
+    private void undeliverable(JobRecord job, String reason) {
+        SimState.cancel(job.availabilityTimer);
+        job.phase = JobRecord.Phase.UNDELIVERABLE;
+        state.journal(new DispatchUndeliverable(job.job.room().name(), job.dispatch == null ? "" : job.dispatch.id,
+                job.id(), job.job.agentName(), reason, pool.describeRegistered()));
+    }
+
+    /** How many jobs are waiting for an availability answer right now (for in-flight fault schedules). */
+    int inFlight() {
+        return (int) state.jobs.values().stream().filter(j -> j.phase == JobRecord.Phase.OFFERING).count();
+    }
+}

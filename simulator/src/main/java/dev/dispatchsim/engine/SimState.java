@@ -1,0 +1,67 @@
+package dev.dispatchsim.engine;
+
+import dev.dispatchsim.clock.EventLoop;
+import dev.dispatchsim.clock.ScheduledTask;
+import dev.dispatchsim.clock.SeededRandoms;
+import dev.dispatchsim.clock.SimClock;
+import dev.dispatchsim.model.JournalEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** Everything the engine owns, in one place; touched only on the engine thread. */
+final class SimState {
+
+    final EventLoop loop;
+    final SimClock clock;
+    final Journal journal;
+    final JobTokenIssuer tokens;
+    EngineConfig config;
+    Ids ids;
+    Random workerChoice;
+    String nodeId;
+    final Map<String, RoomRecord> rooms = new LinkedHashMap<>();
+    final Map<String, WorkerRecord> connections = new LinkedHashMap<>();
+    final Map<String, JobRecord> jobs = new LinkedHashMap<>();
+    int registrations;
+    int connectionCount;
+
+    SimState(EventLoop loop, EngineConfig config, JobTokenIssuer tokens) {
+        this.loop = loop;
+        this.clock = loop.clock();
+        this.journal = new Journal(clock, config.journalCapacity());
+        this.tokens = tokens;
+        reseed(config);
+    }
+
+    /** Fresh generators from the seed: after a reset the same inputs give the same ids and choices again. */
+    void reseed(EngineConfig newConfig) {
+        this.config = newConfig;
+        this.ids = new Ids(newConfig.seed());
+        this.workerChoice = SeededRandoms.derive(newConfig.seed(), "worker-choice");
+        this.nodeId = new Ids(SeededRandoms.mix(newConfig.seed(), "node")).next("ND_").substring(0, 11);
+        this.registrations = 0;
+        this.connectionCount = 0;
+    }
+
+    Instant now() {
+        return clock.now();
+    }
+
+    void journal(JournalEvent event) {
+        journal.append(event);
+    }
+
+    ScheduledTask schedule(Duration delay, Runnable task) {
+        return loop.schedule(delay, task);
+    }
+
+    static void cancel(ScheduledTask timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dispatchsim.engine;
+
+import dev.dispatchsim.clock.EventLoop;
+import dev.dispatchsim.model.AvailabilityAnswer;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.WorkerRegistration;
+import dev.dispatchsim.model.WorkerStatus;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the /agent transport tells the engine, one method per worker message. Before a worker has
+ * registered only register and ping are allowed; anything else closes that socket with a reason.
+ */
+public final class WorkerCommands {
+
+    private final EventLoop loop;
+    private final SimState state;
+    private final Workers workers;
+    private final JobOffers offers;
+    private final JobEnds ends;
+    private final Rooms rooms;
+
+    WorkerCommands(EventLoop loop, SimState state, Workers workers, JobOffers offers, JobEnds ends, Rooms rooms) {
+        this.loop = loop;
+        this.state = state;
+        this.workers = workers;
+        this.offers = offers;
+        this.ends = ends;
+        this.rooms = rooms;
+    }
+
+    /** A socket was upgraded; returns its connection id, the key for every later call. */
+    public CompletableFuture<String> connected(WorkerLink link, String apiKey) {
+        return loop.call(() -> workers.connect(link, apiKey));
+    }
+
+    public void register(String connectionId, WorkerRegistration registration) {
+        withWorker(connectionId, null, worker -> workers.register(worker, registration));
+    }
+
+    public void ping(String connectionId, long timestamp) {
+        withWorker(connectionId, null, worker -> workers.ping(worker, timestamp));
+    }
+
+    public void availability(String connectionId, AvailabilityAnswer answer) {
+        withWorker(connectionId, "availability", worker -> offers.onAnswer(worker, answer));
+    }
+
+    public void updateWorker(String connectionId, WorkerStatus status, float load) {
+        withWorker(connectionId, "update_worker", worker -> workers.updateStatus(worker, status, load));
+    }
+
+    public void updateJob(String connectionId, String jobId, JobStatus status, String error) {
+        withWorker(connectionId, "update_job", worker -> {
+            ends.onStatus(worker, jobId, status, error);
+            JobRecord job = state.jobs.get(jobId);
+            if (status.isFinal() && job != null && !job.participantIdentity.isEmpty()) {
+                // The job process ended, so its agent leaves the room (the real agent disconnects).
+                rooms.removeIfPresent(job.job.room().name(), job.job.room().sid(), job.participantIdentity,
+                        "CLIENT_INITIATED");
+            }
+        });
+    }
+
+    /** MigrateJobRequest is ignored by the OSS server; it is accepted (once registered) and does nothing. */
+    public void migrate(String connectionId) {
+        withWorker(connectionId, "migrate_job", worker -> {
+        });
+    }
+
+    public void simulateJob(String connectionId, SimulatedJob request) {
+        withWorker(connectionId, "simulate_job", worker -> offers.simulate(worker, request));
+    }
+
+    public void protocolError(String connectionId, int code, String reason) {
+        loop.execute(() -> {
+            WorkerRecord worker = workers.byConnection(connectionId);
+            if (worker != null) {
+                workers.protocolError(worker, code, reason);
+            }
+        });
+    }
+
+    public void closed(String connectionId, int code, String reason) {
+        loop.execute(() -> {
+            WorkerRecord worker = workers.byConnection(connectionId);
+            if (worker != null) {
+                workers.closed(worker, code, reason);
+            }
+        });
+    }
+
+    private void withWorker(String connectionId, String requiresRegistration, java.util.function.Consumer<WorkerRecord> action) {
+        loop.execute(() -> {
+            WorkerRecord worker = workers.byConnection(connectionId);
+            if (worker == null || worker.closed) {
+                return;
+            }
+            if (requiresRegistration != null && !worker.isRegistered()) {
+                workers.protocolError(worker, Workers.POLICY_VIOLATION,
+                        "expected register or ping before registration, got " + requiresRegistration);
+                return;
+            }
+            action.accept(worker);
+        });
+    }
+}
