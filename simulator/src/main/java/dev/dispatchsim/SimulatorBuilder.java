@@ -1,0 +1,98 @@
+package dev.dispatchsim;
+
+import dev.dispatchsim.auth.ApiKeys;
+import dev.dispatchsim.clock.SimClock;
+import dev.dispatchsim.clock.SystemClock;
+import dev.dispatchsim.engine.EngineConfig;
+import dev.dispatchsim.transport.HttpServer;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** Builds a {@link LiveKitSimulator}. Defaults: 127.0.0.1, a random free port, devkey/secret, seed 0, real time. */
+public final class SimulatorBuilder {
+
+    private String bind = "127.0.0.1";
+    private int port = 0;
+    private ApiKeys keys = ApiKeys.defaults();
+    private SimClock clock = new SystemClock();
+    private EngineConfig config = EngineConfig.defaults();
+    private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
+    private Consumer<HttpServer.Builder> extraRoutes = builder -> { };
+
+    SimulatorBuilder() {
+    }
+
+    public SimulatorBuilder bind(String value) {
+        this.bind = value;
+        return this;
+    }
+
+    /** 0 = a random free port. */
+    public SimulatorBuilder port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + value);
+        }
+        this.port = value;
+        return this;
+    }
+
+    public SimulatorBuilder keys(ApiKeys value) {
+        this.keys = value;
+        return this;
+    }
+
+    public SimulatorBuilder apiKey(String key, String secret) {
+        return keys(ApiKeys.of(key, secret));
+    }
+
+    public SimulatorBuilder seed(long value) {
+        this.config = config.withSeed(value);
+        return this;
+    }
+
+    public SimulatorBuilder clock(SimClock value) {
+        this.clock = value;
+        return this;
+    }
+
+    public SimulatorBuilder availabilityTimeout(Duration value) {
+        this.config = config.withAvailabilityTimeout(value);
+        return this;
+    }
+
+    public SimulatorBuilder targetLoad(double value) {
+        this.config = config.withTargetLoad(value);
+        return this;
+    }
+
+    /** Put this {@code url} into JobAssignment (the OSS server omits it; the SDKs then use their own LIVEKIT_URL). */
+    public SimulatorBuilder assignmentUrl(String value) {
+        this.config = config.withAssignmentUrl(value);
+        return this;
+    }
+
+    public SimulatorBuilder journalCapacity(int value) {
+        this.config = config.withJournalCapacity(value);
+        return this;
+    }
+
+    public SimulatorBuilder onEngineError(Consumer<Throwable> value) {
+        this.onError = value;
+        return this;
+    }
+
+    /** Extra HTTP routes on the same port (the admin API uses this). */
+    public SimulatorBuilder extraRoutes(Consumer<HttpServer.Builder> value) {
+        this.extraRoutes = value;
+        return this;
+    }
+
+    public SimulatorSettings settings() {
+        return new SimulatorSettings(bind, port, keys, clock, config, onError);
+    }
+
+    public LiveKitSimulator start() {
+        return new LiveKitSimulator(settings(), extraRoutes);
+    }
+}

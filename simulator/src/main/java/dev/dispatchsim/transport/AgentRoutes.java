@@ -1,0 +1,88 @@
+package dev.dispatchsim.transport;
+
+import dev.dispatchsim.auth.AuthResult;
+import dev.dispatchsim.auth.Claims;
+import dev.dispatchsim.engine.WorkerCommands;
+import dev.dispatchsim.worker.WorkerFrames;
+import dev.dispatchsim.worker.WorkerSocket;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent-worker WebSocket {@code /agent}: the token must carry {@code video.agent}, checked before
+ * the upgrade (plain-text 401 otherwise); then frames go to {@link WorkerFrames}.
+ */
+final class AgentRoutes {
+
+    static final String PATH = "/agent";
+    private static final String CLAIMS = "dispatchsim.claims";
+
+    private final WorkerCommands engine;
+    private final Authenticator authenticator;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    private record Connection(String id, WorkerFrames frames) {
+    }
+
+    AgentRoutes(WorkerCommands engine, Authenticator authenticator) {
+        this.engine = engine;
+        this.authenticator = authenticator;
+    }
+
+    void mount(RoutesConfig routes) {
+        routes.wsBeforeUpgrade(PATH, this::checkToken);
+        routes.ws(PATH, this::configure);
+    }
+
+    private void checkToken(Context ctx) {
+        AuthResult auth = authenticator.authenticate(ctx);
+        if (auth instanceof AuthResult.Rejected rejected) {
+            throw new HttpResponseException(401, rejected.plainTextMessage());
+        }
+        Claims claims = Authenticator.claimsOf(auth);
+        if (claims == null || !claims.video().agent()) {
+            throw new HttpResponseException(401, "no permissions to access the room");
+        }
+        ctx.attribute(CLAIMS, claims);
+    }
+
+    private void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            Claims claims = ctx.attribute(CLAIMS);
+            WorkerSocket socket = new WorkerSocket(new JettySocketPort(ctx.session));
+            String id = engine.connected(socket, claims.apiKey()).join();
+            connections.put(ctx.sessionId(), new Connection(id, new WorkerFrames(engine, socket, id)));
+        });
+        ws.onBinaryMessage(ctx -> {
+            byte[] frame = new byte[ctx.data().remaining()];
+            ctx.data().get(frame);
+            withConnection(ctx, c -> c.frames().onBinary(frame));
+        });
+        ws.onMessage(ctx -> withConnection(ctx, c -> c.frames().onText(ctx.message())));
+        ws.onClose(ctx -> {
+            Connection connection = connections.remove(ctx.sessionId());
+            if (connection != null) {
+                engine.closed(connection.id(), ctx.status(), ctx.reason());
+            }
+        });
+        ws.onError(ctx -> {
+            Connection connection = connections.remove(ctx.sessionId());
+            if (connection != null) {
+                engine.closed(connection.id(), 1006, String.valueOf(ctx.error()));
+            }
+        });
+    }
+
+    private void withConnection(WsContext ctx, java.util.function.Consumer<Connection> action) {
+        Connection connection = connections.get(ctx.sessionId());
+        if (connection != null) {
+            action.accept(connection);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.dispatchsim.transport;
+
+import dev.dispatchsim.twirp.TwirpResponse;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** Where a fault profile can delay, fail or stall a Twirp call before it is handled. */
+@FunctionalInterface
+interface TwirpFaultGate {
+
+    CompletableFuture<TwirpResponse> apply(String httpMethod, String path, Supplier<CompletableFuture<TwirpResponse>> call);
+
+    TwirpFaultGate NONE = (httpMethod, path, call) -> call.get();
+}
