@@ -23,7 +23,10 @@ public sealed interface AuthResult {
     record Rejected(String plainTextMessage) implements AuthResult {
     }
 
-    /** The claims for the grant checks: null when there is no token (which every check denies). */
+    /**
+     * The claims for the grant checks: null when there is no token (which every check denies).
+     * Also null for {@link Rejected}, which callers answer before any grant check.
+     */
     default Claims claimsOrNull() {
         return this instanceof Authenticated authenticated ? authenticated.claims() : null;
     }
