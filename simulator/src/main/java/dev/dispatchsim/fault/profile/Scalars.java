@@ -96,7 +96,9 @@ final class Scalars {
     }
 
     static ProfileException bad(Node node, String key, List<String> valid) {
-        return ProfileException.at(node.location(), "bad value " + Fields.quoted(node) + " for '" + key + "'",
-                node.display(), valid);
+        String problem = node instanceof Node.Scalar
+                ? "bad value " + Fields.quoted(node) + " for '" + key + "'"
+                : "bad value for '" + key + "': got " + node.display();
+        return ProfileException.at(node.location(), problem, node.display(), valid);
     }
 }

@@ -40,8 +40,8 @@ final class ScheduleReader {
             s = window(s, f.optional("window").get());
         }
         s = f.optional("at_most").map(n -> Scalars.integer(n, "at_most", 1)).map(s::withAtMost).orElse(s);
-        s = f.optional("in_flight_at_least").map(n -> Scalars.smallInt(n, "in_flight_at_least", 1, Integer.MAX_VALUE))
-                .map(s::withInFlightAtLeast).orElse(s);
+        s = f.optional("in_flight_at_least").map(n -> (int) Math.min(Scalars.integer(n, "in_flight_at_least", 1),
+                Integer.MAX_VALUE)).map(s::withInFlightAtLeast).orElse(s);
         return s;
     }
 

@@ -36,7 +36,7 @@ final class SelectorReader {
                 SelectorReader::jobType)).map(s::withJobType).orElse(s);
         s = glob(f, "worker").map(s::withWorker).orElse(s);
         s = glob(f, "worker_agent").map(s::withWorkerAgent).orElse(s);
-        s = f.optional("worker_order").map(n -> (int) Scalars.integer(n, "worker_order", 1))
+        s = f.optional("worker_order").map(n -> (int) Math.min(Scalars.integer(n, "worker_order", 1), Integer.MAX_VALUE))
                 .map(s::withWorkerOrder).orElse(s);
         s = f.optional("metadata_contains").map(n -> Scalars.text(n, "metadata_contains"))
                 .map(s::withMetadataContains).orElse(s);

@@ -149,7 +149,7 @@ class BundledProfilesTest {
     @Test
     void should_refuse_upgrades_then_close_registrations_when_reconnects_storm() {
         FaultEngine engine = engine("reconnect-storm");
-        assertThat(effects(engine, 3, i -> FaultContext.at(HookPoint.WORKER_CONNECT).workerOrder(i).build()))
+        assertThat(effects(engine, 3, i -> FaultContext.at(HookPoint.WORKER_CONNECT).build()))
                 .containsExactly(new Fail(new Fail.HttpStatus(503, "service unavailable")),
                         new Fail(new Fail.HttpStatus(503, "service unavailable")), null);
         assertThat(effects(engine, 4, i -> FaultContext.at(HookPoint.WORKER_REGISTER).workerId("AW_" + i).build()))

@@ -134,6 +134,8 @@ class ProfileErrorsTest {
                 .isEqualTo("checkout.yaml:5:12: expected a mapping for 'match', got a list");
         assertThat(load("name: p\nrules: {}\n"))
                 .isEqualTo("checkout.yaml:2:8: expected a list for 'rules', got a mapping");
+        assertThat(load(inRule("  - name: {first: r}", "    at: agent_join", "    do: drop")))
+                .isEqualTo("checkout.yaml:3:11: bad value for 'name': got a mapping; valid: a text value");
         assertThat(load(inRule("  - name: r", "    at: worker_frame", "    do: {type: disconnect, code: 999}")))
                 .isEqualTo("checkout.yaml:5:34: bad value '999' for 'code'; valid: 1000..4999");
     }
