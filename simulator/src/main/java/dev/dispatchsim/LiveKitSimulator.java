@@ -12,6 +12,9 @@ import dev.dispatchsim.engine.Engine;
 import dev.dispatchsim.engine.EngineConfig;
 import dev.dispatchsim.engine.JobTokenIssuer;
 import dev.dispatchsim.engine.Journal;
+import dev.dispatchsim.fault.FaultEngine;
+import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.fault.profile.ProfileLoader;
 import dev.dispatchsim.service.AgentDispatchHandlers;
 import dev.dispatchsim.service.RoomServiceHandlers;
 import dev.dispatchsim.transport.HttpServer;
@@ -34,7 +37,9 @@ public final class LiveKitSimulator implements AutoCloseable {
     LiveKitSimulator(SimulatorSettings settings, Consumer<HttpServer.Builder> extraRoutes) {
         this.settings = settings;
         ApiKeys keys = settings.keys();
-        this.engine = new Engine(settings.clock(), settings.engineConfig(), issuer(keys), settings.onError());
+        FaultEngine faults = new FaultEngine(settings.engineConfig().seed());
+        faults.load(settings.profile());
+        this.engine = new Engine(settings.clock(), settings.engineConfig(), issuer(keys), faults, settings.onError());
         TwirpRouter router = new TwirpRouter()
                 .addAll(new RoomServiceHandlers(engine).methods())
                 .addAll(new AgentDispatchHandlers(engine).methods());
@@ -88,6 +93,20 @@ public final class LiveKitSimulator implements AutoCloseable {
 
     public ControlCommands control() {
         return engine.control();
+    }
+
+    /** Replaces the fault profile at run time; its rule counters start afresh. */
+    public void loadProfile(Profile profile) {
+        engine.loadProfile(profile).join();
+    }
+
+    /** Loads a bundled profile by name, or a YAML file by path. */
+    public void loadProfile(String bundledNameOrPath) {
+        loadProfile(ProfileLoader.load(bundledNameOrPath));
+    }
+
+    public Profile profile() {
+        return engine.faults().current();
     }
 
     public SimulatorSettings settings() {

@@ -4,6 +4,8 @@ import dev.dispatchsim.auth.ApiKeys;
 import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.clock.SystemClock;
 import dev.dispatchsim.engine.EngineConfig;
+import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.fault.profile.ProfileLoader;
 import dev.dispatchsim.transport.HttpServer;
 
 import java.time.Duration;
@@ -17,6 +19,7 @@ public final class SimulatorBuilder {
     private ApiKeys keys = ApiKeys.defaults();
     private SimClock clock = new SystemClock();
     private EngineConfig config = EngineConfig.defaults();
+    private Profile profile = Profile.none();
     private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
     private Consumer<HttpServer.Builder> extraRoutes = builder -> { };
 
@@ -72,6 +75,17 @@ public final class SimulatorBuilder {
         return this;
     }
 
+    /** The fault profile to start with (none by default: the simulator behaves like livekit-server). */
+    public SimulatorBuilder profile(Profile value) {
+        this.profile = value;
+        return this;
+    }
+
+    /** A bundled profile by name (e.g. "late-delivery") or a YAML file by path. */
+    public SimulatorBuilder profile(String bundledNameOrPath) {
+        return profile(ProfileLoader.load(bundledNameOrPath));
+    }
+
     public SimulatorBuilder journalCapacity(int value) {
         this.config = config.withJournalCapacity(value);
         return this;
@@ -89,7 +103,7 @@ public final class SimulatorBuilder {
     }
 
     public SimulatorSettings settings() {
-        return new SimulatorSettings(bind, port, keys, clock, config, onError);
+        return new SimulatorSettings(bind, port, keys, clock, config, profile, onError);
     }
 
     public LiveKitSimulator start() {

@@ -22,9 +22,11 @@ public final class ControlCommands {
     private final Workers workers;
     private final WorkerPool pool;
     private final Dispatches dispatches;
+    private final Faults faults;
 
     ControlCommands(EventLoop loop, SimState state, Rooms rooms, Participants participants, Workers workers,
-                    WorkerPool pool, Dispatches dispatches) {
+                    WorkerPool pool, Dispatches dispatches, Faults faults) {
+        this.faults = faults;
         this.dispatches = dispatches;
         this.loop = loop;
         this.state = state;
@@ -77,7 +79,7 @@ public final class ControlCommands {
 
     /**
      * Back to a fresh simulator with the same seed: rooms closed, worker sockets closed (1001), journal
-     * cleared, generators reseeded. Fault-rule counters are reset by the fault engine's own reset.
+     * cleared, generators reseeded, fault-rule counters reset (the profile stays loaded).
      */
     public CompletableFuture<Void> reset() {
         return loop.call(() -> {
@@ -98,6 +100,7 @@ public final class ControlCommands {
             state.jobs.clear();
             state.journal.clear();
             state.reseed(state.config);
+            faults.hooks().restart();
             return null;
         });
     }

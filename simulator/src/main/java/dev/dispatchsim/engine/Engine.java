@@ -2,6 +2,8 @@ package dev.dispatchsim.engine;
 
 import dev.dispatchsim.clock.EventLoop;
 import dev.dispatchsim.clock.SimClock;
+import dev.dispatchsim.fault.FaultEngine;
+import dev.dispatchsim.fault.Profile;
 import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.DispatchSource;
@@ -23,16 +25,21 @@ import java.util.function.Consumer;
 public final class Engine implements AutoCloseable {
 
     private final EventLoop loop;
+    private final FaultEngine faultEngine;
     private final SimState state;
     private final Rooms rooms;
     private final Participants participants;
     private final Dispatches dispatches;
     private final WorkerCommands workerCommands;
     private final ControlCommands controlCommands;
+    private final TransportFaults transportFaults;
 
-    public Engine(SimClock clock, EngineConfig config, JobTokenIssuer tokens, Faults faults, Consumer<Throwable> onError) {
+    public Engine(SimClock clock, EngineConfig config, JobTokenIssuer tokens, FaultEngine faultEngine,
+                  Consumer<Throwable> onError) {
         this.loop = new EventLoop(clock, "dispatchsim-engine", onError);
         this.state = new SimState(loop, config, tokens);
+        this.faultEngine = faultEngine;
+        Faults faults = new Faults(faultEngine);
         WorkerPool pool = new WorkerPool(state);
         JobOffers offers = new JobOffers(state, pool, faults);
         JobEnds ends = new JobEnds(state, faults);
@@ -41,13 +48,29 @@ public final class Engine implements AutoCloseable {
         this.participants = new Participants(state, rooms, offers, ends, faults);
         rooms.attach(participants);
         offers.attach(participants);
-        Workers workers = new Workers(state, offers);
-        this.workerCommands = new WorkerCommands(loop, state, workers, offers, ends, rooms);
-        this.controlCommands = new ControlCommands(loop, state, rooms, participants, workers, pool, dispatches);
+        Workers workers = new Workers(state, offers, faults);
+        faults.attach(state, workers);
+        this.workerCommands = new WorkerCommands(loop, state, workers, offers, ends, rooms, faults);
+        this.controlCommands = new ControlCommands(loop, state, rooms, participants, workers, pool, dispatches, faults);
+        this.transportFaults = new TransportFaults(loop, state, faults.hooks());
     }
 
     public Engine(SimClock clock, EngineConfig config, JobTokenIssuer tokens, Consumer<Throwable> onError) {
-        this(clock, config, tokens, new Faults(), onError);
+        this(clock, config, tokens, new FaultEngine(config.seed()), onError);
+    }
+
+    /** The fault engine this simulation asks at every hook point. */
+    public FaultEngine faults() {
+        return faultEngine;
+    }
+
+    /** Swaps the fault profile atomically (rule counters start afresh) and journals it. */
+    public CompletableFuture<Void> loadProfile(Profile profile) {
+        return loop.call(() -> {
+            faultEngine.load(profile);
+            state.journal(new dev.dispatchsim.model.JournalEvent.ProfileLoaded(profile.name()));
+            return null;
+        });
     }
 
     public Journal journal() {
@@ -64,6 +87,10 @@ public final class Engine implements AutoCloseable {
 
     public WorkerCommands workers() {
         return workerCommands;
+    }
+
+    public TransportFaults transportFaults() {
+        return transportFaults;
     }
 
     public ControlCommands control() {

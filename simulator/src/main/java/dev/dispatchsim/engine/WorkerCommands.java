@@ -20,8 +20,11 @@ public final class WorkerCommands {
     private final JobOffers offers;
     private final JobEnds ends;
     private final Rooms rooms;
+    private final Faults faults;
 
-    WorkerCommands(EventLoop loop, SimState state, Workers workers, JobOffers offers, JobEnds ends, Rooms rooms) {
+    WorkerCommands(EventLoop loop, SimState state, Workers workers, JobOffers offers, JobEnds ends, Rooms rooms,
+                   Faults faults) {
+        this.faults = faults;
         this.loop = loop;
         this.state = state;
         this.workers = workers;
@@ -102,7 +105,15 @@ public final class WorkerCommands {
                         "expected register or ping before registration, got " + requiresRegistration);
                 return;
             }
-            action.accept(worker);
+            if (worker.isRegistered()) {
+                faults.workerFrame(worker, () -> {
+                    if (!worker.closed) {
+                        action.accept(worker);
+                    }
+                });
+            } else {
+                action.accept(worker);
+            }
         });
     }
 }

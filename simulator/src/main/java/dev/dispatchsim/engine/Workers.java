@@ -24,10 +24,12 @@ final class Workers {
 
     private final SimState state;
     private final JobOffers offers;
+    private final Faults faults;
 
-    Workers(SimState state, JobOffers offers) {
+    Workers(SimState state, JobOffers offers, Faults faults) {
         this.state = state;
         this.offers = offers;
+        this.faults = faults;
     }
 
     String connect(WorkerLink link, String apiKey) {
@@ -56,6 +58,13 @@ final class Workers {
             return;
         }
         SimState.cancel(worker.registerTimer);
+        faults.workerRegister(worker, registration.agentName(), state.registrations + 1, () -> accept(worker, registration));
+    }
+
+    private void accept(WorkerRecord worker, WorkerRegistration registration) {
+        if (worker.closed || worker.isRegistered()) {
+            return;
+        }
         worker.id = state.ids.next("AW_");
         worker.order = ++state.registrations;
         worker.registration = registration;

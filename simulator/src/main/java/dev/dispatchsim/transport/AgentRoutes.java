@@ -2,7 +2,10 @@ package dev.dispatchsim.transport;
 
 import dev.dispatchsim.auth.AuthResult;
 import dev.dispatchsim.auth.Claims;
+import dev.dispatchsim.engine.TransportFaults;
+import dev.dispatchsim.engine.TransportFaults.Verdict;
 import dev.dispatchsim.engine.WorkerCommands;
+import dev.dispatchsim.fault.FaultEffect;
 import dev.dispatchsim.worker.WorkerFrames;
 import dev.dispatchsim.worker.WorkerSocket;
 import io.javalin.config.RoutesConfig;
@@ -23,15 +26,19 @@ final class AgentRoutes {
     static final String PATH = "/agent";
     private static final String CLAIMS = "dispatchsim.claims";
 
+    private static final String CONNECT_VERDICT = "dispatchsim.connect-verdict";
+
     private final WorkerCommands engine;
+    private final TransportFaults faults;
     private final Authenticator authenticator;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     private record Connection(String id, WorkerFrames frames) {
     }
 
-    AgentRoutes(WorkerCommands engine, Authenticator authenticator) {
+    AgentRoutes(WorkerCommands engine, TransportFaults faults, Authenticator authenticator) {
         this.engine = engine;
+        this.faults = faults;
         this.authenticator = authenticator;
     }
 
@@ -50,10 +57,23 @@ final class AgentRoutes {
             throw new HttpResponseException(401, "no permissions to access the room");
         }
         ctx.attribute(CLAIMS, claims);
+        Verdict verdict = faults.workerConnect().join();
+        if (verdict instanceof Verdict.Fail fail && fail.failure() instanceof FaultEffect.Fail.HttpStatus http) {
+            throw new HttpResponseException(http.status(), http.body());
+        }
+        ctx.attribute(CONNECT_VERDICT, verdict);
     }
 
     private void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
+            Verdict verdict = ctx.attribute(CONNECT_VERDICT);
+            if (verdict instanceof Verdict.Fail fail && fail.failure() instanceof FaultEffect.Fail.WsClose close) {
+                new JettySocketPort(ctx.session).close(close.code(), close.reason());
+                return;
+            }
+            if (verdict instanceof Verdict.Stall) {
+                return; // accepted, then never answered: the worker waits for a RegisterWorkerResponse forever
+            }
             Claims claims = ctx.attribute(CLAIMS);
             WorkerSocket socket = new WorkerSocket(new JettySocketPort(ctx.session));
             String id = engine.connected(socket, claims.apiKey()).join();

@@ -43,7 +43,6 @@ public final class HttpServer implements AutoCloseable {
         private final TwirpRouter router;
         private final TokenVerifier verifier;
         private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
-        private TwirpFaultGate gate = TwirpFaultGate.NONE;
 
         private Builder(Engine engine, TwirpRouter router, TokenVerifier verifier) {
             this.engine = engine;
@@ -53,11 +52,6 @@ public final class HttpServer implements AutoCloseable {
 
         public Builder routes(Consumer<RoutesConfig> routes) {
             extraRoutes.add(routes);
-            return this;
-        }
-
-        Builder faultGate(TwirpFaultGate value) {
-            this.gate = value;
             return this;
         }
 
@@ -72,8 +66,8 @@ public final class HttpServer implements AutoCloseable {
                     factory.setIdleTimeout(java.time.Duration.ZERO);
                 });
                 config.routes.get("/", ctx -> ctx.contentType("text/plain").result("OK"));
-                new TwirpRoutes(router, authenticator, gate).mount(config.routes);
-                new AgentRoutes(engine.workers(), authenticator).mount(config.routes);
+                new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
+                new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
             });
             app.start(bind, port);

@@ -47,7 +47,8 @@ final class TwirpRoutes {
         byte[] body = ctx.bodyAsBytes();
         String httpMethod = ctx.method().name();
         String path = ctx.path().replaceAll("/{2,}", "/");
-        CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path,
+        String contentType = ctx.header("Content-Type");
+        CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, contentType, body,
                 () -> router.handle(httpMethod, path, ctx.header("Content-Type"), body, Authenticator.claimsOf(auth)));
         ctx.future(() -> response.thenAccept(r -> write(ctx, r)));
     }

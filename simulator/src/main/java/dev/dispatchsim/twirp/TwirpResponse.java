@@ -35,6 +35,21 @@ public record TwirpResponse(int status, String contentType, byte[] body) {
         return error(failure.code(), failure.getMessage(), failure.meta());
     }
 
+    /** "ok", the Twirp code of an error, or "http_NNN" for a plain-text answer: what the journal records. */
+    public String code() {
+        if (status == 200) {
+            return "ok";
+        }
+        if (contentType.equals("application/json")) {
+            try {
+                return JSON.readTree(body).path("code").asText("http_" + status);
+            } catch (java.io.IOException unreadable) {
+                return "http_" + status;
+            }
+        }
+        return "http_" + status;
+    }
+
     /** A plain-text answer from before Twirp (auth middleware, body limit), as the real server sends. */
     public static TwirpResponse plain(int status, String text) {
         return new TwirpResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,89 @@
+package dev.dispatchsim.engine;
+
+import dev.dispatchsim.clock.EventLoop;
+import dev.dispatchsim.fault.FaultContext;
+import dev.dispatchsim.fault.FaultDecision;
+import dev.dispatchsim.fault.FaultDecisions;
+import dev.dispatchsim.fault.FaultEffect;
+import dev.dispatchsim.fault.HookPoint;
+import dev.dispatchsim.model.JournalEvent.TwirpCall;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Fault decisions for the hooks that sit in front of the engine (a Twirp call, a WebSocket upgrade).
+ * Decided on the engine thread so that they are ordered with everything else; a delay completes the
+ * verdict on the simulated clock, so under a ManualClock the call waits until the clock moves.
+ */
+public final class TransportFaults {
+
+    /** What the transport should do with the request. */
+    public sealed interface Verdict {
+        /** Serve it; {@code duplicates} more copies are served after their offsets (their answers are discarded). */
+        record Proceed(List<Duration> duplicates) implements Verdict {
+        }
+
+        /** Answer with this failure instead. */
+        record Fail(FaultEffect.Fail.Failure failure) implements Verdict {
+        }
+
+        /** Never answer (stall, or a dropped request). */
+        record Stall() implements Verdict {
+        }
+    }
+
+    private final EventLoop loop;
+    private final SimState state;
+    private final FaultHooks hooks;
+
+    TransportFaults(EventLoop loop, SimState state, FaultHooks hooks) {
+        this.loop = loop;
+        this.state = state;
+        this.hooks = hooks;
+    }
+
+    public CompletableFuture<Verdict> twirpRequest(String service, String method, String room, String agent,
+                                                   String metadata) {
+        return verdict(FaultContext.at(HookPoint.TWIRP_REQUEST).twirp(service, method).roomName(room)
+                .agentName(agent).metadata(metadata));
+    }
+
+    public CompletableFuture<Verdict> workerConnect() {
+        return verdict(FaultContext.at(HookPoint.WORKER_CONNECT));
+    }
+
+    /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests). */
+    public void schedule(Duration delay, Runnable task) {
+        loop.execute(() -> state.schedule(delay, task));
+    }
+
+    /** Journals a served Twirp call with its result code ("ok" or the Twirp code). */
+    public void journalTwirpCall(String service, String method, String code) {
+        loop.execute(() -> state.journal(new TwirpCall(service, method, code)));
+    }
+
+    private CompletableFuture<Verdict> verdict(FaultContext.Builder context) {
+        return loop.call(() -> hooks.decide(context)).thenCompose(this::toVerdict);
+    }
+
+    private CompletableFuture<Verdict> toVerdict(List<FaultDecision> decisions) {
+        Optional<FaultDecision> terminal = FaultDecisions.terminal(decisions);
+        if (terminal.isPresent()) {
+            FaultEffect effect = terminal.get().effect();
+            Verdict verdict = effect instanceof FaultEffect.Fail fail ? new Verdict.Fail(fail.failure()) : new Verdict.Stall();
+            return CompletableFuture.completedFuture(verdict);
+        }
+        Verdict proceed = new Verdict.Proceed(FaultDecisions.effects(decisions, FaultEffect.Duplicate.class).stream()
+                .map(FaultEffect.Duplicate::offset).toList());
+        Duration delay = FaultDecisions.totalDelay(decisions);
+        if (delay.isZero()) {
+            return CompletableFuture.completedFuture(proceed);
+        }
+        CompletableFuture<Verdict> later = new CompletableFuture<>();
+        loop.execute(() -> state.schedule(delay, () -> later.complete(proceed)));
+        return later;
+    }
+}
