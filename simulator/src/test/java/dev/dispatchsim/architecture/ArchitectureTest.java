@@ -1,0 +1,87 @@
+package dev.dispatchsim.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps DESIGN.md's package table true: dependencies point down, only the transport imports Javalin,
+ * only protocol packages import generated protos, only fault.profile imports YAML, and nothing reads
+ * the wall clock or unseeded randomness outside the clock package.
+ */
+class ArchitectureTest {
+
+    private static final Path MAIN = Path.of("src/main/java/dev/dispatchsim");
+
+    @Test
+    void should_keep_javalin_and_jetty_in_transport_only_when_scanning_imports() {
+        assertThat(violations(p -> !p.startsWith("transport"), "import io.javalin", "import org.eclipse.jetty")).isEmpty();
+    }
+
+    @Test
+    void should_keep_generated_protos_in_protocol_packages_only_when_scanning_imports() {
+        List<String> protocolPackages = List.of("twirp", "service", "worker", "transport", "testkit");
+        assertThat(violations(p -> protocolPackages.stream().noneMatch(p::startsWith), "import dev.dispatchsim.proto."))
+                .isEmpty();
+    }
+
+    @Test
+    void should_keep_yaml_in_fault_profile_only_when_scanning_imports() {
+        assertThat(violations(p -> !p.startsWith("fault/profile"), "import com.fasterxml.jackson.dataformat.yaml")).isEmpty();
+    }
+
+    @Test
+    void should_keep_model_clock_and_engine_free_of_transport_proto_and_jackson_when_scanning_imports() {
+        assertThat(violations(p -> p.startsWith("model") || p.startsWith("clock") || p.startsWith("engine"),
+                "import io.javalin", "import dev.dispatchsim.proto.", "import com.fasterxml.jackson",
+                "import dev.dispatchsim.transport", "import dev.dispatchsim.twirp", "import dev.dispatchsim.service",
+                "import dev.dispatchsim.worker")).isEmpty();
+        assertThat(violations(p -> p.startsWith("clock"), "import dev.dispatchsim.")).isEmpty();
+        assertThat(violations(p -> p.startsWith("model"), "import dev.dispatchsim.engine", "import dev.dispatchsim.fault",
+                "import dev.dispatchsim.auth")).isEmpty();
+    }
+
+    @Test
+    void should_keep_fault_and_auth_free_of_transport_and_engine_when_scanning_imports() {
+        assertThat(violations(p -> p.startsWith("fault") || p.startsWith("auth"), "import dev.dispatchsim.engine",
+                "import dev.dispatchsim.transport", "import dev.dispatchsim.proto.", "import io.javalin")).isEmpty();
+    }
+
+    @Test
+    void should_read_time_and_randomness_only_in_the_clock_package_when_scanning_sources() {
+        assertThat(violations(p -> !p.startsWith("clock"), "Instant.now()", "System.currentTimeMillis()",
+                "new Random(", "ThreadLocalRandom", "Thread.sleep(")).isEmpty();
+    }
+
+    /** Lines containing any of {@code needles} in main sources whose package path matches. */
+    private static List<String> violations(java.util.function.Predicate<String> inScope, String... needles) {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String relative = MAIN.relativize(file).toString().replace('\\', '/');
+                if (!inScope.test(relative)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    for (String needle : needles) {
+                        if (lines.get(i).contains(needle)) {
+                            found.add(relative + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        }
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return found;
+    }
+}
