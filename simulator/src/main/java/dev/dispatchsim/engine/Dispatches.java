@@ -89,8 +89,31 @@ final class Dispatches {
         return removed;
     }
 
+    /** What the API reports: each job as the {@code job_status_report} rules say (and remembered as last reported). */
     Dispatch snapshot(DispatchRecord dispatch) {
-        List<Job> jobs = dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList();
+        List<Job> jobs = dispatch.jobs.stream().map(job -> {
+            job.lastReported = faults.reported(job);
+            return job.lastReported;
+        }).filter(Objects::nonNull).toList();
+        return withJobs(dispatch, jobs);
+    }
+
+    /** The CreateDispatch answer: jobs are launched asynchronously on the real server, so the list is empty. */
+    Dispatch created(DispatchRecord dispatch) {
+        return withJobs(dispatch, List.of());
+    }
+
+    /**
+     * For observers (state views, assertions): what the API last reported, or would report without
+     * faults, without asking the fault rules — looking must not count as an event.
+     */
+    Dispatch peek(DispatchRecord dispatch) {
+        List<Job> jobs = dispatch.jobs.stream().map(job -> job.lastReported != null ? job.lastReported : job.listedCopy)
+                .filter(Objects::nonNull).toList();
+        return withJobs(dispatch, jobs);
+    }
+
+    private static Dispatch withJobs(DispatchRecord dispatch, List<Job> jobs) {
         return new Dispatch(dispatch.id, dispatch.request.agentName(), dispatch.room, dispatch.request.metadata(),
                 dispatch.request.deployment(), dispatch.request.attributes(), dispatch.source, dispatch.createdAt, jobs);
     }

@@ -164,7 +164,7 @@ public final class Engine implements AutoCloseable {
             Rooms.checkMetadata(request.metadata());
             Dispatches.validateDeployment(request.deployment());
             RoomRecord record = rooms.getOrCreate(room, "create_dispatch");
-            return dispatches.snapshot(dispatches.create(record, request, DispatchSource.CREATE_DISPATCH));
+            return dispatches.created(dispatches.create(record, request, DispatchSource.CREATE_DISPATCH));
         });
     }
 

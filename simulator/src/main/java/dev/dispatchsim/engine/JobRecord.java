@@ -31,6 +31,8 @@ final class JobRecord {
     Phase phase = Phase.OFFERING;
     /** The copy ListDispatch shows; null until the job was assigned (or ended by a terminate answer). */
     Job listedCopy;
+    /** What ListDispatch said about this job the last time it was asked (fault reports included). */
+    Job lastReported;
     /** The worker-registry copy: what the worker reported. */
     JobStatus trueStatus = JobStatus.JS_PENDING;
     String trueError = "";

@@ -18,7 +18,10 @@ public record SimSnapshot(List<RoomView> rooms, List<Worker> workers, List<Strin
     public record RoomView(Room room, List<Participant> participants, List<DispatchView> dispatches) {
     }
 
-    /** {@code reported} is what ListDispatch says (jobs included); {@code jobs} is the truth. */
+    /**
+     * {@code reported} is what ListDispatch last said (or would say without faults, if nobody asked yet);
+     * {@code jobs} is the truth.
+     */
     public record DispatchView(Dispatch reported, List<JobView> jobs) {
     }
 
@@ -41,7 +44,7 @@ public record SimSnapshot(List<RoomView> rooms, List<Worker> workers, List<Strin
     }
 
     private static DispatchView view(DispatchRecord dispatch, Dispatches dispatches) {
-        Dispatch reported = dispatches.snapshot(dispatch);
+        Dispatch reported = dispatches.peek(dispatch);
         List<JobView> jobs = dispatch.jobs.stream().map(job -> {
             Job listed = reported.jobs().stream().filter(j -> j.id().equals(job.id())).findFirst().orElse(null);
             return new JobView(job.id(), job.phase.name(), job.trueStatus, job.trueError, job.workerId,
