@@ -110,11 +110,11 @@ final class Participants implements AgentPresence {
     }
 
     Participant get(String roomName, String identity) {
-        return require(rooms.require(roomName), identity).snapshot();
+        return require(storedRoom(roomName), identity).snapshot();
     }
 
     void removeByApi(String roomName, String identity) {
-        RoomRecord room = rooms.require(roomName);
+        RoomRecord room = storedRoom(roomName);
         remove(room, require(room, identity), "PARTICIPANT_REMOVED", true);
     }
 
@@ -125,7 +125,7 @@ final class Participants implements AgentPresence {
 
     Participant update(String roomName, String identity, String metadata, String name, Map<String, String> attributes,
                        Permissions permission) {
-        RoomRecord room = rooms.require(roomName);
+        RoomRecord room = storedRoom(roomName);
         ParticipantRecord participant = require(room, identity);
         Rooms.checkMetadata(metadata);
         if (metadata != null && !metadata.isEmpty()) {
@@ -159,7 +159,7 @@ final class Participants implements AgentPresence {
                 return participant.tracks.get(i);
             }
         }
-        throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track does not exist");
+        throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track is not found");
     }
 
     void updateSubscriptions(String roomName, String identity, List<String> trackSids) {
@@ -168,16 +168,20 @@ final class Participants implements AgentPresence {
         for (String sid : trackSids) {
             boolean known = room.participants.values().stream().anyMatch(p -> p.tracks.stream().anyMatch(t -> t.sid().equals(sid)));
             if (!known) {
-                throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track does not exist");
+                throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track is not found");
             }
         }
     }
 
     void sendData(String roomName, int bytes, String topic, int nonceLength) {
         if (nonceLength != 0 && nonceLength != 16) {
-            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "nonce must be empty or 16 bytes");
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT,
+                    "nonce should be 16-bytes or not present, got: " + nonceLength + " bytes");
         }
-        rooms.require(roomName);
+        if (!state.rooms.containsKey(roomName)) {
+            // SendData goes straight to the room's RPC topic; with no live room nobody answers.
+            throw ApiException.internalRpc(ErrorCode.UNAVAILABLE, "no response from servers");
+        }
         state.journal(new DataSent(roomName, bytes, topic == null ? "" : topic));
     }
 
@@ -199,6 +203,18 @@ final class Participants implements AgentPresence {
         if (!participant.kind.isDependent() && mayCloseRoom) {
             rooms.onHumanLeft(room);
         }
+    }
+
+    /**
+     * Get/Remove/UpdateParticipant look the participant up in the room store first, so an unknown
+     * room reads as an unknown participant there, not as an unknown room.
+     */
+    private RoomRecord storedRoom(String roomName) {
+        RoomRecord room = state.rooms.get(roomName);
+        if (room == null) {
+            throw ApiException.participantNotFound();
+        }
+        return room;
     }
 
     private static ParticipantRecord require(RoomRecord room, String identity) {

@@ -55,14 +55,28 @@ public final class TransportFaults {
         return verdict(FaultContext.at(HookPoint.WORKER_CONNECT));
     }
 
+    /** Runs tasks on the engine thread, after everything posted before them. */
+    public java.util.concurrent.Executor engineThread() {
+        return loop::execute;
+    }
+
     /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests). */
     public void schedule(Duration delay, Runnable task) {
         loop.execute(() -> state.schedule(delay, task));
     }
 
-    /** Journals a served Twirp call with its result code ("ok" or the Twirp code). */
+    /**
+     * Journals a served Twirp call with its result code ("ok" or the Twirp code). A call served by the
+     * engine completes on the engine thread, so the line is written in the same step as the call's
+     * own events; posting it instead would let a worker's frame slip in between and break determinism.
+     */
     public void journalTwirpCall(String service, String method, String code) {
-        loop.execute(() -> state.journal(new TwirpCall(service, method, code)));
+        Runnable append = () -> state.journal(new TwirpCall(service, method, code));
+        if (loop.inLoop()) {
+            append.run();
+        } else {
+            loop.execute(append);
+        }
     }
 
     private CompletableFuture<Verdict> verdict(FaultContext.Builder context) {

@@ -57,18 +57,30 @@ public final class RoomServiceHandlers {
                 new TwirpMethod<>(SERVICE, "UpdateRoomMetadata", UpdateRoomMetadataRequest.getDefaultInstance(), this::updateRoomMetadata));
     }
 
+    /** The real handler's order: grant, name length, metadata, each agent's metadata and attributes. */
     private CompletableFuture<dev.dispatchsim.proto.Room> createRoom(CreateRoomRequest request, Claims claims) {
         Grants.requireRoomCreate(claims);
-        if (!request.getRoomPreset().isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "unknown room configuration in create room request");
-        }
+        RequestLimits.roomName(request.getName());
+        RequestLimits.metadata(request.getMetadata());
         List<AgentRequest> agents = new ArrayList<>();
         for (RoomAgentDispatch agent : request.getAgentsList()) {
+            RequestLimits.metadata(agent.getMetadata());
+            RequestLimits.attributes(agent.getAttributesMap());
             agents.add(new AgentRequest(agent.getAgentName(), agent.getMetadata(), agent.getDeployment(), agent.getAttributesMap()));
         }
         RoomSpec spec = new RoomSpec(request.getName(), request.getEmptyTimeout(), request.getDepartureTimeout(),
                 request.getMaxParticipants(), request.getMetadata(), agents);
-        return engine.createRoom(spec).thenApply(ProtoModels::room);
+        if (request.getRoomPreset().isEmpty()) {
+            return engine.createRoom(spec).thenApply(ProtoModels::room);
+        }
+        // No presets are configured, so a preset fails, but only when the room is not live: a live
+        // room is returned before the real server ever looks the preset up.
+        return engine.listRooms(List.of(request.getName())).thenCompose(live -> {
+            if (live.isEmpty()) {
+                throw ApiException.internalRpc(ErrorCode.INVALID_ARGUMENT, "unknown room configuration in create room request");
+            }
+            return engine.createRoom(spec);
+        }).thenApply(ProtoModels::room);
     }
 
     private CompletableFuture<ListRoomsResponse> listRooms(ListRoomsRequest request, Claims claims) {
@@ -99,7 +111,11 @@ public final class RoomServiceHandlers {
                 .thenApply(done -> RemoveParticipantResponse.getDefaultInstance());
     }
 
+    /** Limits before the grant check, as the real handler does. */
     private CompletableFuture<dev.dispatchsim.proto.ParticipantInfo> updateParticipant(UpdateParticipantRequest request, Claims claims) {
+        RequestLimits.participantName(request.getName());
+        RequestLimits.metadata(request.getMetadata());
+        RequestLimits.attributes(request.getAttributesMap());
         Grants.requireRoomAdmin(claims, request.getRoom());
         return engine.updateParticipant(request.getRoom(), request.getIdentity(), request.getMetadata(), request.getName(),
                         request.getAttributesMap(),
@@ -126,6 +142,7 @@ public final class RoomServiceHandlers {
     }
 
     private CompletableFuture<dev.dispatchsim.proto.Room> updateRoomMetadata(UpdateRoomMetadataRequest request, Claims claims) {
+        RequestLimits.metadata(request.getMetadata());
         Grants.requireRoomAdmin(claims, request.getRoom());
         return engine.updateRoomMetadata(request.getRoom(), request.getMetadata()).thenApply(ProtoModels::room);
     }

@@ -60,11 +60,15 @@ public final class HttpServer implements AutoCloseable {
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = JETTY_MAX_BYTES;
+                // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
+                // exactly that, this only lets such a path reach it.
+                config.router.treatMultipleSlashesAsSingleSlash = true;
                 config.jetty.modifyWebSocketServletFactory(factory -> {
                     factory.setMaxBinaryMessageSize(2 * JETTY_MAX_BYTES);
                     factory.setMaxTextMessageSize(2 * JETTY_MAX_BYTES);
                     factory.setIdleTimeout(java.time.Duration.ZERO);
                 });
+                Cors.mount(config.routes);
                 config.routes.get("/", ctx -> ctx.contentType("text/plain").result("OK"));
                 new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);

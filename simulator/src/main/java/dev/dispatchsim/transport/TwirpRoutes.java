@@ -6,9 +6,15 @@ import dev.dispatchsim.twirp.TwirpRouter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 
-/** Mounts Twirp on Javalin: the body limit and auth middleware first (plain-text errors), then the router. */
+/**
+ * Mounts Twirp on Javalin in livekit-server's middleware order: CORS (see {@link Cors}), a leading
+ * {@code //} collapsed, the body limit, the auth middleware (both with plain-text errors), then the
+ * router, which answers every method so that a wrong one gets Twirp's bad_route.
+ */
 final class TwirpRoutes {
 
     /** limit.max_api_request_body_size. */
@@ -31,11 +37,12 @@ final class TwirpRoutes {
         routes.put(path, this::handle);
         routes.patch(path, this::handle);
         routes.delete(path, this::handle);
+        routes.head(path, this::handle);
+        routes.options(path, this::handle); // a preflight never gets here: Cors answers it first
     }
 
-    private void handle(Context ctx) {
-        long length = ctx.contentLength();
-        if (length > MAX_BODY_BYTES) {
+    private void handle(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             write(ctx, TwirpResponse.plain(413, "request body too large"));
             return;
         }
@@ -44,18 +51,32 @@ final class TwirpRoutes {
             write(ctx, TwirpResponse.plain(401, rejected.plainTextMessage()));
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
         String httpMethod = ctx.method().name();
-        String path = ctx.path().replaceAll("/{2,}", "/");
+        String path = collapseLeadingSlashes(ctx.path());
         String contentType = ctx.header("Content-Type");
         CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, contentType, body,
                 () -> router.handle(httpMethod, path, ctx.header("Content-Type"), body, Authenticator.claimsOf(auth)));
         ctx.future(() -> response.thenAccept(r -> write(ctx, r)));
     }
 
+    /** livekit-server's RemoveDoubleSlashes: a path starting with {@code //} loses one slash; nothing else changes. */
+    static String collapseLeadingSlashes(String path) {
+        return path.startsWith("//") ? path.substring(1) : path;
+    }
+
+    /**
+     * The body, or null when it is longer than {@code max}: a body without (or with a lying)
+     * Content-Length is cut off like Go's MaxBytesReader, and the decoder then fails.
+     */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        byte[] body = in.readNBytes((int) max + 1);
+        return body.length > max ? null : body;
+    }
+
     static void write(Context ctx, TwirpResponse response) {
         ctx.status(response.status());
-        ctx.contentType(response.contentType());
         ctx.result(response.body());
+        ExactContentType.set(ctx, response.contentType());
     }
 }

@@ -1,5 +1,10 @@
 package dev.dispatchsim.twirp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
@@ -11,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Bodies in and out, the way livekit-server's generated Twirp code does it: JSON is read with
  * either field-name style and unknown fields ignored, and written with proto (snake_case) names,
- * defaults emitted, int64 as strings and enums as names; protobuf is plain binary.
+ * defaults emitted, unset singular messages as {@code null}, int64 as strings and enums as names;
+ * protobuf is plain binary.
  */
 public final class TwirpCodec {
 
@@ -20,6 +26,10 @@ public final class TwirpCodec {
             .preservingProtoFieldNames()
             .alwaysPrintFieldsWithNoPresence()
             .omittingInsignificantWhitespace();
+    /** Big decimals keep JsonFormat's number text as printed when the tree is written back. */
+    private static final ObjectMapper TREE = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private TwirpCodec() {
     }
@@ -51,8 +61,9 @@ public final class TwirpCodec {
             return message.toByteArray();
         }
         try {
-            return PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
-        } catch (InvalidProtocolBufferException impossible) {
+            ObjectNode printed = (ObjectNode) TREE.readTree(PRINTER.print(message));
+            return TREE.writeValueAsBytes(UnsetMessageNulls.fill(message, printed));
+        } catch (InvalidProtocolBufferException | JsonProcessingException impossible) {
             throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName(), impossible);
         }
     }

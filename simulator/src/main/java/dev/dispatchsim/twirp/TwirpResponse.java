@@ -1,5 +1,9 @@
 package dev.dispatchsim.twirp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dispatchsim.model.ApiException;
@@ -7,6 +11,7 @@ import dev.dispatchsim.model.ErrorCode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An HTTP answer to a Twirp call. Errors are always JSON with Content-Type exactly
@@ -14,21 +19,34 @@ import java.util.Map;
  */
 public record TwirpResponse(int status, String contentType, byte[] body) {
 
+    /** What Go's net/http sniffs for the real server's plain-text error bodies. */
+    public static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+    public static final String ERROR_JSON = "application/json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new GoJsonEscapes());
+    }
 
     public static TwirpResponse ok(byte[] body, WireFormat format) {
         return new TwirpResponse(200, format.contentType(), body);
     }
 
+    /** Twirp's error document {@code {"code","msg","meta"}}, meta left out when empty, as Go's encoding/json writes it. */
     public static TwirpResponse error(ErrorCode code, String msg, Map<String, String> meta) {
         ObjectNode node = JSON.createObjectNode();
         node.put("code", code.wireName());
         node.put("msg", msg);
         if (!meta.isEmpty()) {
             ObjectNode metaNode = node.putObject("meta");
-            meta.forEach(metaNode::put);
+            new TreeMap<>(meta).forEach(metaNode::put); // encoding/json sorts map keys
         }
-        return new TwirpResponse(code.httpStatus(), "application/json", node.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            return new TwirpResponse(code.httpStatus(), ERROR_JSON, JSON.writeValueAsBytes(node));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     public static TwirpResponse error(ApiException failure) {
@@ -52,6 +70,27 @@ public record TwirpResponse(int status, String contentType, byte[] body) {
 
     /** A plain-text answer from before Twirp (auth middleware, body limit), as the real server sends. */
     public static TwirpResponse plain(int status, String text) {
-        return new TwirpResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        return new TwirpResponse(status, PLAIN_TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Go's encoding/json escapes {@code <}, {@code >} and {@code &} in strings (HTML-safe output). */
+    private static final class GoJsonEscapes extends CharacterEscapes {
+        private final int[] escapes = standardAsciiEscapesForJSON();
+
+        GoJsonEscapes() {
+            escapes['<'] = ESCAPE_CUSTOM;
+            escapes['>'] = ESCAPE_CUSTOM;
+            escapes['&'] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return new SerializedString(String.format("\\u%04x", ch)); // lower-case hex, as Go writes it
+        }
     }
 }

@@ -37,21 +37,27 @@ public final class TwirpRouter {
         return path.startsWith(PREFIX) ? methods.get(path.substring(PREFIX.length())) : null;
     }
 
+    /**
+     * @param body the request body, or null when it could not be read in full (it went over the body
+     *             limit without a Content-Length saying so): the real server's decoder then fails
+     */
     public CompletableFuture<TwirpResponse> handle(String httpMethod, String path, String contentType, byte[] body,
                                                    Claims claims) {
+        Map<String, String> route = Map.of("twirp_invalid_route", httpMethod + " " + path);
         if (!"POST".equals(httpMethod)) {
-            return done(badRoute("unsupported method " + httpMethod + " (only POST is allowed)",
-                    Map.of("twirp_invalid_route", httpMethod + " " + path)));
+            return done(badRoute("unsupported method " + GoQuote.quote(httpMethod) + " (only POST is allowed)", route));
         }
         TwirpMethod<?, ?> method = lookup(path);
         if (method == null) {
-            return done(badRoute("no handler for path \"" + path + "\"",
-                    Map.of("twirp_invalid_route", httpMethod + " " + path)));
+            return done(badRoute("no handler for path " + GoQuote.quote(path), route));
         }
         WireFormat format = WireFormat.of(contentType);
         if (format == null) {
-            return done(badRoute("unexpected Content-Type: \"" + (contentType == null ? "" : contentType) + "\"",
-                    Map.of("twirp_invalid_route", httpMethod + " " + path)));
+            return done(badRoute("unexpected Content-Type: " + GoQuote.quote(contentType == null ? "" : contentType), route));
+        }
+        if (body == null) {
+            return done(TwirpResponse.error(ErrorCode.MALFORMED, format == WireFormat.PROTOBUF
+                    ? "failed to read request body" : "the json request could not be decoded", Map.of()));
         }
         try {
             Message request = TwirpCodec.decode(body, format, method.prototype());

@@ -1,8 +1,10 @@
 package dev.dispatchsim.support;
 
+import com.google.protobuf.Message;
 import dev.dispatchsim.clock.WallClock;
 import dev.dispatchsim.testkit.TestTokens;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** Raw Twirp calls shaped exactly like the Node SDK's captures: camelCase JSON, charset in Content-Type, Node-style JWT. */
+/**
+ * Raw Twirp calls over a real socket. {@link #json} is shaped exactly like the Node SDK's captures
+ * (camelCase JSON, {@code application/json;charset=UTF-8}, Node-style JWT); {@link #proto} like the
+ * Java SDK's (binary protobuf, Java-style JWT); {@link #request} sends anything at all.
+ */
 public final class TwirpHttp {
+
+    public static final String NODE_CONTENT_TYPE = "application/json;charset=UTF-8";
+    public static final String PROTOBUF = "application/protobuf";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -27,21 +36,42 @@ public final class TwirpHttp {
     }
 
     public HttpResponse<String> json(String serviceMethod, String body, Map<String, Object> video) {
-        return post(serviceMethod, "application/json;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8),
-                "Bearer " + TestTokens.nodeStyle(key, secret, video, WallClock.now()));
+        return post(serviceMethod, NODE_CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8), nodeBearer(video));
+    }
+
+    /** A binary protobuf call with a Java-SDK-style token; the answer is decoded with {@code responseType}. */
+    public <T extends Message> T proto(String serviceMethod, Message request, Map<String, Object> video, T responseType) {
+        HttpResponse<byte[]> response = postBytes(serviceMethod, PROTOBUF, request.toByteArray(), javaBearer(video));
+        if (response.statusCode() != 200) {
+            throw new AssertionError(serviceMethod + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            T parsed = (T) responseType.getParserForType().parseFrom(response.body());
+            return parsed;
+        } catch (IOException undecodable) {
+            throw new AssertionError(serviceMethod + " answered an undecodable body", undecodable);
+        }
+    }
+
+    public String nodeBearer(Map<String, Object> video) {
+        return "Bearer " + TestTokens.nodeStyle(key, secret, video, WallClock.now());
+    }
+
+    public String javaBearer(Map<String, Object> video) {
+        return "Bearer " + TestTokens.javaStyle(key, secret, video, WallClock.now());
     }
 
     public HttpResponse<String> post(String serviceMethod, String contentType, byte[] body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/twirp/" + serviceMethod))
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
-        return send(request.build());
+        return request("POST", "/twirp/" + serviceMethod, headers, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     public HttpResponse<byte[]> postBytes(String serviceMethod, String contentType, byte[] body, String authorization) {
@@ -55,6 +85,21 @@ public final class TwirpHttp {
         } catch (IOException | InterruptedException failure) {
             throw new AssertionError("request failed: " + failure, failure);
         }
+    }
+
+    /** Any method, any path (relative to the base URL, e.g. {@code //twirp/...}), any headers. */
+    public HttpResponse<String> request(String method, String path, Map<String, String> headers,
+                                        HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body);
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A body sent chunked, with no Content-Length, like a streaming client. */
+    public static HttpRequest.BodyPublisher chunked(byte[] body) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
     }
 
     public HttpResponse<String> send(HttpRequest request) {
