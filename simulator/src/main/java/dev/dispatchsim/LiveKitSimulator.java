@@ -1,5 +1,8 @@
 package dev.dispatchsim;
 
+import dev.dispatchsim.admin.AdminApi;
+import dev.dispatchsim.admin.InProcessAdmin;
+import dev.dispatchsim.admin.SimulatorAdmin;
 import dev.dispatchsim.auth.AgentPermissions;
 import dev.dispatchsim.auth.AgentTokenMinter;
 import dev.dispatchsim.auth.AgentTokenSpec;
@@ -14,6 +17,7 @@ import dev.dispatchsim.engine.JobTokenIssuer;
 import dev.dispatchsim.engine.Journal;
 import dev.dispatchsim.service.AgentDispatchHandlers;
 import dev.dispatchsim.service.RoomServiceHandlers;
+import dev.dispatchsim.transport.AdminRoutes;
 import dev.dispatchsim.transport.HttpServer;
 import dev.dispatchsim.twirp.TwirpRouter;
 
@@ -30,6 +34,7 @@ public final class LiveKitSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final Engine engine;
     private final HttpServer server;
+    private final SimulatorAdmin admin;
 
     LiveKitSimulator(SimulatorSettings settings, Consumer<HttpServer.Builder> extraRoutes) {
         this.settings = settings;
@@ -40,6 +45,8 @@ public final class LiveKitSimulator implements AutoCloseable {
                 .addAll(new AgentDispatchHandlers(engine).methods());
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.
         HttpServer.Builder builder = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now));
+        this.admin = new InProcessAdmin(engine, settings.profiles());
+        builder.routes(new AdminRoutes(new AdminApi(admin, settings.adminToken()))::mount);
         extraRoutes.accept(builder);
         this.server = builder.start(settings.bind(), settings.port());
     }
@@ -88,6 +95,11 @@ public final class LiveKitSimulator implements AutoCloseable {
 
     public ControlCommands control() {
         return engine.control();
+    }
+
+    /** The admin operations in this JVM; the same ones are served over HTTP under {@code /_sim/}. */
+    public SimulatorAdmin admin() {
+        return admin;
     }
 
     public SimulatorSettings settings() {

@@ -1,5 +1,7 @@
 package dev.dispatchsim;
 
+import dev.dispatchsim.admin.ProfileControl;
+import dev.dispatchsim.admin.UnavailableProfiles;
 import dev.dispatchsim.auth.ApiKeys;
 import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.clock.SystemClock;
@@ -19,6 +21,8 @@ public final class SimulatorBuilder {
     private EngineConfig config = EngineConfig.defaults();
     private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
     private Consumer<HttpServer.Builder> extraRoutes = builder -> { };
+    private String adminToken;
+    private ProfileControl profiles = new UnavailableProfiles();
 
     SimulatorBuilder() {
     }
@@ -88,8 +92,20 @@ public final class SimulatorBuilder {
         return this;
     }
 
+    /** When set, every {@code /_sim/} admin call must carry this token (Bearer or {@code X-Admin-Token}). */
+    public SimulatorBuilder adminToken(String value) {
+        this.adminToken = value == null || value.isEmpty() ? null : value;
+        return this;
+    }
+
+    /** Where the admin API's profile endpoints and reset go; default: a build without a fault engine. */
+    public SimulatorBuilder profiles(ProfileControl value) {
+        this.profiles = java.util.Objects.requireNonNull(value, "profiles");
+        return this;
+    }
+
     public SimulatorSettings settings() {
-        return new SimulatorSettings(bind, port, keys, clock, config, onError);
+        return new SimulatorSettings(bind, port, keys, clock, config, onError, adminToken, profiles);
     }
 
     public LiveKitSimulator start() {
