@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged jar in its own process, configured by env vars only, the way the Docker image's
  * entrypoint runs it. It gets its own process group (setsid) and its own port; {@link #close()}
- * always ends the process and everything it started.
+ * always ends the process and everything it started (the group holds nothing else).
  */
 final class ServerProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("dispatchsim.jar", "target/dispatchsim-standalone.jar"));
+    static final Path JAR = Path.of(System.getProperty("dispatchsim.jar", "target/dispatchsim-standalone.jar")).toAbsolutePath();
     private static final Path LOGS = Path.of(System.getProperty("dispatchsim.itLogDir", "target/it-logs"));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -38,28 +38,40 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code java -jar dispatchsim-standalone.jar [args]} with exactly {@code env} (plus PATH) as its environment. */
-    static ServerProcess start(String name, Map<String, String> env, String... args) {
+    /**
+     * Runs a command from the Dockerfile (ENTRYPOINT or HEALTHCHECK) here: {@code java} is this JVM's
+     * java, the image's jar path is the packaged jar; everything else is passed as written.
+     */
+    static List<String> asInImage(List<String> dockerCommand, String imageJarPath, String... extraArgs) {
+        List<String> command = new ArrayList<>();
+        for (String part : dockerCommand) {
+            command.add(part.equals("java") ? JAVA : part.equals(imageJarPath) ? JAR.toString() : part);
+        }
+        command.addAll(List.of(extraArgs));
+        return command;
+    }
+
+    /** Starts {@code command} with exactly {@code env} (plus PATH) as its environment, in its own process group. */
+    static ServerProcess start(String name, List<String> command, Map<String, String> env) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: this test runs in `mvn verify`, after `package`");
         }
-        List<String> command = new ArrayList<>();
+        List<String> full = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
-            command.add("/usr/bin/setsid"); // its own process group, so a signal to the build does not race our shutdown
+            full.add("/usr/bin/setsid"); // its own process group: a Ctrl-C aimed at the build does not race our shutdown
         }
-        command.addAll(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
+        full.addAll(command);
         try {
             Files.createDirectories(LOGS);
             Path log = LOGS.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().putAll(env);
-            int port = env.containsKey("DISPATCHSIM_PORT") ? Integer.parseInt(env.get("DISPATCHSIM_PORT")) : 7880;
+            int port = Integer.parseInt(env.getOrDefault("DISPATCHSIM_PORT", "7880"));
             return new ServerProcess(builder.start(), log, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
+            throw new UncheckedIOException("cannot start " + full, e);
         }
     }
 

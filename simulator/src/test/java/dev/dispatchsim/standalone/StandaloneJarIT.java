@@ -36,6 +36,8 @@ class StandaloneJarIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String TOKEN = "it-admin-token";
 
+    private static final DockerfileSpec IMAGE = DockerfileSpec.read();
+
     private final List<ServerProcess> processes = new ArrayList<>();
 
     @AfterEach
@@ -43,26 +45,39 @@ class StandaloneJarIT {
         processes.forEach(ServerProcess::close);
     }
 
-    private ServerProcess start(String name, Map<String, String> env, String... args) {
-        ServerProcess process = ServerProcess.start(name, env, args);
+    /** The image's ENTRYPOINT, as {@code docker run} would start it. */
+    private ServerProcess run(String name, Map<String, String> env) {
+        return track(ServerProcess.start(name, ServerProcess.asInImage(IMAGE.entrypoint(), IMAGE.copyTarget()), env));
+    }
+
+    /** The image's HEALTHCHECK command, in the container's env. */
+    private ServerProcess healthcheck(String name, Map<String, String> env) {
+        return track(ServerProcess.start(name, ServerProcess.asInImage(IMAGE.healthcheck(), IMAGE.copyTarget()), env));
+    }
+
+    private ServerProcess track(ServerProcess process) {
         processes.add(process);
         return process;
     }
 
-    /** What the Dockerfile sets (bind, port), plus what a user passes with -e. */
+    /**
+     * The Dockerfile's ENV, plus what a user passes with {@code docker run -e}; the port too, since this
+     * machine's 7880 may be taken (in a container it is the image's own).
+     */
     private static Map<String, String> imageEnv(int port) {
-        return Map.of("DISPATCHSIM_BIND", "0.0.0.0", "DISPATCHSIM_PORT", String.valueOf(port),
-                "DISPATCHSIM_SEED", "42", "DISPATCHSIM_KEYS", "itkey:itsecret", "DISPATCHSIM_ADMIN_TOKEN", TOKEN,
-                "DISPATCHSIM_LOG_LEVEL", "warn");
+        Map<String, String> env = new java.util.HashMap<>(IMAGE.env());
+        env.putAll(Map.of("DISPATCHSIM_PORT", String.valueOf(port), "DISPATCHSIM_SEED", "42",
+                "DISPATCHSIM_KEYS", "itkey:itsecret", "DISPATCHSIM_ADMIN_TOKEN", TOKEN, "DISPATCHSIM_LOG_LEVEL", "warn"));
+        return env;
     }
 
     @Test
     void should_dispatch_to_a_worker_and_serve_the_journal_then_stop_on_sigterm_when_run_like_the_image() throws Exception {
         // GIVEN the jar started from env vars only, healthy by its own health check
         int port = ServerProcess.freePort();
-        ServerProcess server = start("image-contract", imageEnv(port));
+        ServerProcess server = run("image-contract", imageEnv(port));
         server.awaitHealthy(TOKEN, STARTUP);
-        ServerProcess healthcheck = start("image-healthcheck", imageEnv(port), "healthcheck");
+        ServerProcess healthcheck = healthcheck("image-healthcheck", imageEnv(port));
         assertThat(healthcheck.awaitExit(WAIT)).as(healthcheck.output()).isZero();
         String url = "http://127.0.0.1:" + port;
         SimulatorAdmin admin = SimulatorAdmin.http(url, TOKEN);
@@ -107,10 +122,10 @@ class StandaloneJarIT {
 
     @Test
     void should_exit_2_naming_the_env_var_when_the_image_is_given_a_bad_value() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(imageEnv(ServerProcess.freePort()));
+        Map<String, String> env = imageEnv(ServerProcess.freePort());
         env.put("DISPATCHSIM_AVAILABILITY_TIMEOUT", "10");
 
-        ServerProcess server = start("bad-env", env);
+        ServerProcess server = run("bad-env", env);
 
         assertThat(server.awaitExit(WAIT)).isEqualTo(2);
         assertThat(server.output()).contains("dispatchsim: DISPATCHSIM_AVAILABILITY_TIMEOUT: '10' is not a duration (a unit is required)");
@@ -118,10 +133,10 @@ class StandaloneJarIT {
 
     @Test
     void should_exit_2_saying_profiles_are_unavailable_when_a_mounted_profile_is_given() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(imageEnv(ServerProcess.freePort()));
+        Map<String, String> env = imageEnv(ServerProcess.freePort());
         env.put("DISPATCHSIM_PROFILE", "/profiles/flaky.yaml");
 
-        ServerProcess server = start("profile-unavailable", env);
+        ServerProcess server = run("profile-unavailable", env);
 
         assertThat(server.awaitExit(WAIT)).isEqualTo(2);
         assertThat(server.output()).contains("dispatchsim: DISPATCHSIM_PROFILE /profiles/flaky.yaml: ")
