@@ -48,7 +48,12 @@ public final class LiveKitSimulator implements AutoCloseable {
         this.admin = new InProcessAdmin(engine, settings.profiles());
         builder.routes(new AdminRoutes(new AdminApi(admin, settings.adminToken()))::mount);
         extraRoutes.accept(builder);
-        this.server = builder.start(settings.bind(), settings.port());
+        try {
+            this.server = builder.start(settings.bind(), settings.port());
+        } catch (RuntimeException cannotListen) {
+            engine.close(); // no engine thread left behind when the port is taken
+            throw cannotListen;
+        }
     }
 
     public static SimulatorBuilder builder() {

@@ -96,6 +96,16 @@ class MainTest {
     }
 
     @Test
+    void should_exit_1_naming_the_port_when_the_port_is_taken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int code = run(Map.of("DISPATCHSIM_PORT", String.valueOf(taken.getLocalPort())));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err()).startsWith("dispatchsim: cannot start: ").contains(String.valueOf(taken.getLocalPort()));
+        }
+    }
+
+    @Test
     void should_exit_1_from_the_health_check_when_nothing_listens() throws Exception {
         int freePort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
