@@ -99,6 +99,10 @@ public final class AdminApi {
                     + "; routes: " + String.join(", ", describeRoutes()));
         } catch (AdminException failure) {
             return AdminResponse.error(failure);
+        } catch (RuntimeException bug) {
+            // a bug must still answer in the API's own shape, saying what failed, not with a server error page
+            return AdminResponse.error(new AdminException(500, "internal", request.method() + " " + request.path()
+                    + " failed: " + bug));
         }
     }
 
