@@ -1,5 +1,10 @@
 package dev.dispatchsim;
 
+import dev.dispatchsim.admin.AdminApi;
+import dev.dispatchsim.admin.EngineProfiles;
+import dev.dispatchsim.admin.ProfileControl;
+import dev.dispatchsim.admin.InProcessAdmin;
+import dev.dispatchsim.admin.SimulatorAdmin;
 import dev.dispatchsim.auth.AgentPermissions;
 import dev.dispatchsim.auth.AgentTokenMinter;
 import dev.dispatchsim.auth.AgentTokenSpec;
@@ -17,6 +22,7 @@ import dev.dispatchsim.fault.Profile;
 import dev.dispatchsim.fault.profile.ProfileLoader;
 import dev.dispatchsim.service.AgentDispatchHandlers;
 import dev.dispatchsim.service.RoomServiceHandlers;
+import dev.dispatchsim.transport.AdminRoutes;
 import dev.dispatchsim.transport.HttpServer;
 import dev.dispatchsim.twirp.TwirpRouter;
 
@@ -33,6 +39,7 @@ public final class LiveKitSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final Engine engine;
     private final HttpServer server;
+    private final SimulatorAdmin admin;
 
     LiveKitSimulator(SimulatorSettings settings, Consumer<HttpServer.Builder> extraRoutes) {
         this.settings = settings;
@@ -45,8 +52,17 @@ public final class LiveKitSimulator implements AutoCloseable {
                 .addAll(new AgentDispatchHandlers(engine).methods());
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.
         HttpServer.Builder builder = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now));
+        ProfileControl profiles = settings.profiles() != null ? settings.profiles()
+                : new EngineProfiles(engine, settings.profile());
+        this.admin = new InProcessAdmin(engine, profiles);
+        builder.routes(new AdminRoutes(new AdminApi(admin, settings.adminToken()))::mount);
         extraRoutes.accept(builder);
-        this.server = builder.start(settings.bind(), settings.port());
+        try {
+            this.server = builder.start(settings.bind(), settings.port());
+        } catch (RuntimeException cannotListen) {
+            engine.close(); // no engine thread left behind when the port is taken
+            throw cannotListen;
+        }
     }
 
     public static SimulatorBuilder builder() {
@@ -107,6 +123,11 @@ public final class LiveKitSimulator implements AutoCloseable {
 
     public Profile profile() {
         return engine.faults().current();
+    }
+
+    /** The admin operations in this JVM; the same ones are served over HTTP under {@code /_sim/}. */
+    public SimulatorAdmin admin() {
+        return admin;
     }
 
     public SimulatorSettings settings() {

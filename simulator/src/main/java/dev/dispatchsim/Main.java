@@ -1,72 +1,107 @@
 package dev.dispatchsim;
 
-import dev.dispatchsim.auth.ApiKeys;
+import dev.dispatchsim.admin.Health;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-import java.util.concurrent.Callable;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone server: {@code java -jar dispatchsim.jar --port 7880 --seed 42}. Bad values exit
- * with code 2 and a message naming the flag; SIGTERM shuts down cleanly.
+ * The standalone server: {@code java -jar dispatchsim.jar --port 7880 --seed 42}, or the same by
+ * {@code DISPATCHSIM_*} env vars. Exit codes: 0 after a clean shutdown (143 when ended by SIGTERM,
+ * as the JVM reports it), 1 when the port cannot be bound, 2 for a bad flag, env var or profile.
+ * The options are built from {@link StandaloneSetting}, so flags, env vars and help cannot disagree.
  */
-@Command(name = "dispatchsim", mixinStandardHelpOptions = true, version = "dispatchsim 0.1.0",
-        description = "A local, deterministic, LiveKit-compatible agent-dispatch simulator.")
-public final class Main implements Callable<Integer> {
+public final class Main {
 
-    @Option(names = "--port", defaultValue = "7880", description = "HTTP/WebSocket port (0 = random). Default: ${DEFAULT-VALUE}")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}")
-    String bind;
-
-    @Option(names = "--keys", defaultValue = "devkey:secret", description = "API keys, key:secret[,key2:secret2]. Default: ${DEFAULT-VALUE}")
-    String keys;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Master seed for ids, worker choice and faults. Default: ${DEFAULT-VALUE}")
-    long seed;
-
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Main() {
+    }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setParameterExceptionHandler((failure, arguments) -> {
-            failure.getCommandLine().getErr().println("dispatchsim: " + failure.getMessage());
-            failure.getCommandLine().getErr().println("Run with --help for the valid options.");
-            return 2;
-        });
-        return commandLine.execute(args);
-    }
 
-    @Override
-    public Integer call() throws InterruptedException {
-        ApiKeys apiKeys;
+    /** Runs the command; when the server starts, blocks until the JVM shuts down. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(spec());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        ParseResult parsed;
         try {
-            apiKeys = ApiKeys.parse(keys);
-        } catch (IllegalArgumentException invalid) {
-            System.err.println("dispatchsim: --keys: " + invalid.getMessage());
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException bad) {
+            err.println("dispatchsim: " + bad.getMessage());
+            err.println("Run with --help for the valid options.");
             return 2;
         }
-        LiveKitSimulator sim;
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        EnvLayer envLayer = EnvLayer.of(env);
+        if (parsed.hasSubcommand()) {
+            return HealthCheck.run(envLayer, out, err);
+        }
+        StandaloneServer server;
         try {
-            sim = LiveKitSimulator.builder().bind(bind).port(port).keys(apiKeys).seed(seed).start();
-        } catch (RuntimeException bindFailure) {
-            System.err.println("dispatchsim: cannot listen on " + bind + ":" + port + ": " + bindFailure.getMessage());
+            StandaloneConfig config = StandaloneConfig.resolve(flags(parsed), envLayer);
+            // before anything creates a logger: slf4j-simple reads its level once
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
+            server = StandaloneServer.start(config, envLayer, out);
+        } catch (ConfigException bad) {
+            err.println("dispatchsim: " + bad.getMessage());
+            return 2;
+        } catch (RuntimeException cannotListen) {
+            err.println("dispatchsim: cannot start: " + cannotListen.getMessage()
+                    + (cannotListen.getCause() == null ? "" : " (" + cannotListen.getCause() + ")"));
             return 1;
         }
-        System.out.println("dispatchsim listening on " + sim.httpUrl() + " (LIVEKIT_URL=" + sim.wsUrl() + ")");
-        System.out.println("dispatchsim config: " + sim.settings().describe());
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
+            server.close();
+            out.println("dispatchsim stopped");
             stopped.countDown();
         }, "dispatchsim-shutdown"));
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
+    }
+
+    private static Map<StandaloneSetting, String> flags(ParseResult parsed) {
+        Map<StandaloneSetting, String> flags = new EnumMap<>(StandaloneSetting.class);
+        for (StandaloneSetting setting : StandaloneSetting.values()) {
+            String value = parsed.matchedOptionValue(setting.flag(), null);
+            if (value != null) {
+                flags.put(setting, value);
+            }
+        }
+        return flags;
+    }
+
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("dispatchsim").version("dispatchsim " + Health.VERSION)
+                .mixinStandardHelpOptions(true);
+        spec.usageMessage().description("A local, deterministic, LiveKit-compatible agent-dispatch simulator.",
+                "Every option can also be set by its env var; a flag wins over its env var.");
+        for (StandaloneSetting setting : StandaloneSetting.values()) {
+            spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.label()).type(String.class)
+                    .description(setting.help() + ". Env: " + setting.envName()
+                            + (setting.defaultValue() == null ? "" : ". Default: " + setting.defaultValue()))
+                    .build());
+        }
+        CommandSpec health = CommandSpec.create().name("healthcheck").mixinStandardHelpOptions(true);
+        health.usageMessage().description("Exit 0 when the server configured by the DISPATCHSIM_* env vars answers "
+                + "GET /_sim/health, 1 otherwise (the Docker image's HEALTHCHECK).");
+        spec.addSubcommand("healthcheck", health);
+        return spec;
     }
 }

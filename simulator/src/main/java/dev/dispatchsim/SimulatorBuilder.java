@@ -1,5 +1,6 @@
 package dev.dispatchsim;
 
+import dev.dispatchsim.admin.ProfileControl;
 import dev.dispatchsim.auth.ApiKeys;
 import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.clock.SystemClock;
@@ -22,6 +23,9 @@ public final class SimulatorBuilder {
     private Profile profile = Profile.none();
     private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
     private Consumer<HttpServer.Builder> extraRoutes = builder -> { };
+    private String adminToken;
+    /** Null: the simulator's own fault engine serves the profile operations (the normal case). */
+    private ProfileControl profiles;
 
     SimulatorBuilder() {
     }
@@ -102,8 +106,20 @@ public final class SimulatorBuilder {
         return this;
     }
 
+    /** When set, every {@code /_sim/} admin call must carry this token (Bearer or {@code X-Admin-Token}). */
+    public SimulatorBuilder adminToken(String value) {
+        this.adminToken = value == null || value.isEmpty() ? null : value;
+        return this;
+    }
+
+    /** Where the admin API's profile endpoints and reset go; default: a build without a fault engine. */
+    public SimulatorBuilder profiles(ProfileControl value) {
+        this.profiles = java.util.Objects.requireNonNull(value, "profiles");
+        return this;
+    }
+
     public SimulatorSettings settings() {
-        return new SimulatorSettings(bind, port, keys, clock, config, profile, onError);
+        return new SimulatorSettings(bind, port, keys, clock, config, profile, onError, adminToken, profiles);
     }
 
     public LiveKitSimulator start() {

@@ -1,0 +1,68 @@
+package dev.dispatchsim.admin;
+
+import dev.dispatchsim.engine.SimSnapshot;
+import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.Worker;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a test can do to a simulator besides speaking LiveKit's own protocols, whether the
+ * simulator runs in the same JVM ({@link InProcessAdmin}) or elsewhere ({@link HttpSimulatorAdmin}
+ * over {@code /_sim/}). Both implementations pass the same contract tests; failures are
+ * {@link AdminException}s with the same status and error code either way.
+ */
+public interface SimulatorAdmin {
+
+    /** An admin client for a simulator reachable at {@code baseUrl} (e.g. {@code http://localhost:7880}). */
+    static SimulatorAdmin http(String baseUrl) {
+        return new HttpSimulatorAdmin(URI.create(baseUrl), null);
+    }
+
+    /** The same, sending {@code adminToken} with every call. */
+    static SimulatorAdmin http(String baseUrl, String adminToken) {
+        return new HttpSimulatorAdmin(URI.create(baseUrl), adminToken);
+    }
+
+    Health health();
+
+    /** Rooms, participants, dispatches with their true and reported job states, and registered workers. */
+    SimSnapshot state();
+
+    /** Journal entries matching {@code query}, oldest first. */
+    List<JournalEntry> journal(JournalQuery query);
+
+    /**
+     * The first entry matching {@code query}, already there or yet to come; after {@code timeout}
+     * an {@link AdminException} 504 {@code timeout} naming what was awaited and the last sequence number.
+     */
+    JournalEntry awaitJournal(JournalQuery query, Duration timeout);
+
+    Optional<ProfileInfo> profile();
+
+    /** Puts a YAML or JSON profile in force; 400 {@code invalid_profile} with file/line/column, or 501. */
+    ProfileInfo loadProfile(String text, String sourceName);
+
+    void clearProfile();
+
+    /** Back to a fresh simulator with the same seed (rooms, workers, journal, fault counters). Idempotent. */
+    void reset();
+
+    /** Moves a manual clock forward, running what falls due; 409 {@code clock_not_manual} on the system clock. */
+    ClockInfo advanceClock(Duration by);
+
+    /** Joins a simulated participant, creating the room if needed (as a join token would). */
+    Participant addParticipant(String room, String identity, SimParticipant participant);
+
+    /** The participant leaves; 404 when the room or the participant does not exist. */
+    void removeParticipant(String room, String identity);
+
+    List<Worker> workers();
+
+    /** Closes a worker's socket from the server side with {@code closeCode}; 404 when no such worker. */
+    void killWorker(String workerId, int closeCode);
+}

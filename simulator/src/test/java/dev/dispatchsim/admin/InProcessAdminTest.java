@@ -1,0 +1,12 @@
+package dev.dispatchsim.admin;
+
+import dev.dispatchsim.LiveKitSimulator;
+
+/** The contract against the admin operations in the simulator's own JVM. */
+class InProcessAdminTest extends SimulatorAdminContract {
+
+    @Override
+    SimulatorAdmin adminFor(LiveKitSimulator sim) {
+        return sim.admin();
+    }
+}
