@@ -1,0 +1,90 @@
+// Process-group hygiene. Agent workers fork job and inference processes that ignore SIGTERM and
+// outlive a dead worker, so every spawned program gets its own process group (setsid via
+// `detached`), is stopped by signalling the whole group, and the run checks that nothing carrying
+// its marker is left.
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
+import { waitFor } from './wait.mjs';
+
+/** The env var every spawned process (and its children, which inherit it) carries. */
+export const MARKER_VAR = 'DISPATCHSIM_TEST_MARKER';
+
+export function newMarker(label) {
+  return `dispatchsim-ct-${label}-${randomUUID()}`;
+}
+
+/**
+ * Spawns `command` as the leader of a new process group, stdout and stderr appended to `logFile`.
+ * `marker` must be unique to this group: stopping the group waits until no process carries it.
+ */
+export function spawnGroup(command, args, { env, cwd, logFile, marker }) {
+  const log = openSync(logFile, 'a');
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...env, [MARKER_VAR]: marker },
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, pgid: child.pid, marker, logFile, exited, isRunning: () => child.exitCode === null && child.signalCode === null };
+}
+
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error;
+  }
+}
+
+/**
+ * Asks the leader to stop (SIGTERM), gives it `graceMs`, then SIGKILLs the whole group whatever
+ * happened, and waits until no live process carries the marker.
+ */
+export async function stopGroup(group, { graceMs = 3000 } = {}) {
+  if (group.isRunning()) {
+    signalGroup(group.pgid, 'SIGTERM');
+    await Promise.race([group.exited, sleep(graceMs)]);
+  }
+  signalGroup(group.pgid, 'SIGKILL');
+  await group.exited;
+  await waitFor(`no process left with marker ${group.marker}`, () => processesWithMarker(group.marker).length === 0, {
+    timeoutMs: 10_000,
+    lastSeen: () => JSON.stringify(processesWithMarker(group.marker)),
+  });
+}
+
+function readProc(pid, file) {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'latin1');
+  } catch {
+    return ''; // gone meanwhile, or not ours to read
+  }
+}
+
+/** Live (non-zombie) processes whose environment or command line contains `marker`. */
+export function processesWithMarker(marker) {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const stat = readProc(entry, 'stat');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (!stat || state === 'Z' || state === 'X') continue;
+    const cmdline = readProc(entry, 'cmdline');
+    if (cmdline.includes(marker) || readProc(entry, 'environ').includes(marker)) {
+      found.push({ pid: Number(entry), cmdline: cmdline.replaceAll('\0', ' ').trim() });
+    }
+  }
+  return found;
+}
+
+/** Whether a process is alive (not gone, not a zombie waiting to be reaped). */
+export function isAlive(pid) {
+  const stat = readProc(pid, 'stat');
+  if (!stat) return false;
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
+}
