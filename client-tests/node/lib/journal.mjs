@@ -6,11 +6,20 @@ const DECISIONS = new Set(['DispatchCreated', 'JobCreated', 'AvailabilityRequest
   'AvailabilityTimedOut', 'JobAssigned', 'DispatchUndeliverable', 'FaultApplied']);
 const NOT_DETERMINISTIC = new Set(['seq', 'virtualTime', 'wallTime', 'time', 'timestamp']);
 
-/** The journal reduced to what the determinism contract covers: dispatch decisions, in order. */
+/**
+ * The journal reduced to what the determinism contract covers: each room's dispatch decisions, in
+ * order. Grouped by room because real clients run on real time: a 10 s availability timeout of one
+ * session may land before or after a later session's calls, but never moves within its own room.
+ */
 export function dispatchDecisions(entries) {
-  return entries
-    .filter((e) => DECISIONS.has(e.type))
-    .map((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !NOT_DETERMINISTIC.has(key) && key !== 'event')));
+  const roomOfJob = new Map(entries.filter((e) => e.type === 'JobCreated').map((e) => [e.jobId, e.room]));
+  const byRoom = {};
+  for (const entry of entries.filter((e) => DECISIONS.has(e.type))) {
+    const room = entry.room ?? entry.targets?.room ?? roomOfJob.get(entry.jobId) ?? '(none)';
+    const fields = Object.entries(entry).filter(([key]) => !NOT_DETERMINISTIC.has(key) && key !== 'event');
+    (byRoom[room] ??= []).push(Object.fromEntries(fields));
+  }
+  return byRoom;
 }
 
 /** Entries of `type` whose fields include `fields`. */

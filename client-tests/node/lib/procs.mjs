@@ -20,7 +20,7 @@ export function newMarker(label) {
  * `marker` must be unique to this group: stopping the group waits until no process carries it.
  */
 export function spawnGroup(command, args, { env, cwd, logFile, marker }) {
-  const log = openSync(logFile, 'a');
+  const log = openSync(logFile, 'w');
   const child = spawn(command, args, {
     cwd,
     env: { ...env, [MARKER_VAR]: marker },

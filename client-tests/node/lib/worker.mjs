@@ -46,6 +46,9 @@ export async function startNodeWorker({ sim, backendUrl, logFile, marker }) {
         if (!group.isRunning()) throw new Error(`the worker exited:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
         return registered(healthUrl);
       }, { timeoutMs, intervalMs: 100, lastSeen: () => readFileSync(logFile, 'utf8').slice(-1500) }),
+    /** Waits until the worker noticed that its socket is gone (health 503). */
+    waitUnregistered: (timeoutMs = 30_000) =>
+      waitFor('the Node worker to notice its socket closed', async () => !(await registered(healthUrl)), { timeoutMs, intervalMs: 50 }),
   };
   try {
     await worker.waitRegistered();
