@@ -51,9 +51,11 @@ export async function stopGroup(group, { graceMs = 3000 } = {}) {
   }
   signalGroup(group.pgid, 'SIGKILL');
   await group.exited;
-  await waitFor(`no process left with marker ${group.marker}`, () => processesWithMarker(group.marker).length === 0, {
+  // A killed process loses its environment before it turns zombie, so the group id is watched too.
+  const left = () => [...processesWithMarker(group.marker), ...processesInGroup(group.pgid)];
+  await waitFor(`no process left in group ${group.pgid} or with marker ${group.marker}`, () => left().length === 0, {
     timeoutMs: 10_000,
-    lastSeen: () => JSON.stringify(processesWithMarker(group.marker)),
+    lastSeen: () => JSON.stringify(left()),
   });
 }
 
@@ -65,26 +67,38 @@ function readProc(pid, file) {
   }
 }
 
-/** Live (non-zombie) processes whose environment or command line contains `marker`. */
-export function processesWithMarker(marker) {
+/** State and process group of a pid from /proc/PID/stat (the command name may contain spaces). */
+function statOf(pid) {
+  const stat = readProc(pid, 'stat');
+  if (!stat) return null;
+  const [state, , pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state, pgid: Number(pgid), alive: state !== 'Z' && state !== 'X' };
+}
+
+/** Live (non-zombie) processes, other than this one, that `belongs` picks. */
+function liveProcesses(belongs) {
   const found = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    const stat = readProc(entry, 'stat');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    if (!stat || state === 'Z' || state === 'X') continue;
-    const cmdline = readProc(entry, 'cmdline');
-    if (cmdline.includes(marker) || readProc(entry, 'environ').includes(marker)) {
-      found.push({ pid: Number(entry), cmdline: cmdline.replaceAll('\0', ' ').trim() });
+    const stat = statOf(entry);
+    if (stat?.alive && belongs(entry, stat)) {
+      found.push({ pid: Number(entry), cmdline: readProc(entry, 'cmdline').replaceAll('\0', ' ').trim() });
     }
   }
   return found;
 }
 
+/** Live processes whose environment or command line contains `marker`. */
+export function processesWithMarker(marker) {
+  return liveProcesses((pid) => readProc(pid, 'cmdline').includes(marker) || readProc(pid, 'environ').includes(marker));
+}
+
+/** Live processes in process group `pgid`. */
+export function processesInGroup(pgid) {
+  return liveProcesses((_, stat) => stat.pgid === pgid);
+}
+
 /** Whether a process is alive (not gone, not a zombie waiting to be reaped). */
 export function isAlive(pid) {
-  const stat = readProc(pid, 'stat');
-  if (!stat) return false;
-  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  return state !== 'Z' && state !== 'X';
+  return statOf(pid)?.alive ?? false;
 }

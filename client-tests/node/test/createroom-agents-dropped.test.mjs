@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { simulatorFixture, skipUnlessReady } from '../lib/fixture.mjs';
 import { AGENT_NAME, FALLBACK_DELIVERY_MS, endSession, runSession } from '../lib/app.mjs';
-import { dispatchDecisions, matching } from '../lib/journal.mjs';
+import { awaitEntry, dispatchDecisions, matching } from '../lib/journal.mjs';
 import { startSimulator } from '../lib/simulator.mjs';
 
 const ctx = simulatorFixture('createroom-agents-dropped', { profile: 'createroom-agents-dropped' });
@@ -37,6 +37,23 @@ function visible(sessions, backend) {
 }
 
 let firstDay;
+
+/** The job ids listDispatch claimed for the dropped sessions 2-4. */
+function droppedJobs(sessions) {
+  return sessions.slice(1, 4).map((s) => s.listedBeforeFallback
+    .map((d) => d.toJson()).find((d) => d.agentName === AGENT_NAME).state.jobs[0].id);
+}
+
+/**
+ * The journal once the day's last decision is made: the server gives up on each dropped offer
+ * 10 s after it (AvailabilityTimedOut), after the app has long moved on.
+ */
+async function settledDecisions(sessions) {
+  for (const jobId of droppedJobs(sessions)) {
+    await awaitEntry(ctx.sim.admin, 'AvailabilityTimedOut', { jobId }, { timeoutMs: 30_000 });
+  }
+  return dispatchDecisions(await ctx.sim.admin.journal());
+}
 
 function ranFirstDay(t) {
   if (!firstDay) t.skip('the first scenario did not complete its day');
@@ -70,8 +87,7 @@ test('should need the fallback for sessions 2-4 while listDispatch says JS_RUNNI
 test('should journal the drops: the dropped jobs were never answered nor assigned', TIMEOUT, async (t) => {
   if (!(await skipUnlessReady(t, ctx, { admin: true })) || !ranFirstDay(t)) return;
   const journal = await ctx.sim.admin.journal();
-  const dropped = firstDay.sessions.slice(1, 4).map((s) => s.listedBeforeFallback
-    .map((d) => d.toJson()).find((d) => d.agentName === AGENT_NAME).state.jobs[0].id);
+  const dropped = droppedJobs(firstDay.sessions);
 
   const drops = matching(journal, 'FaultApplied', { rule: 'drop-createroom-sessions-2-to-4' });
   assert.deepEqual(drops.map((d) => [d.hookPoint, d.effect, d.targets.job]),
@@ -86,7 +102,7 @@ test('should journal the drops: the dropped jobs were never answered nor assigne
 test('should make the same decisions when the same day runs again with the same seed', TIMEOUT, async (t) => {
   if (!(await skipUnlessReady(t, ctx)) || !ranFirstDay(t)) return;
   const withJournal = (await ctx.sim.admin.unavailableReason()) === null;
-  const firstDecisions = withJournal ? dispatchDecisions(await ctx.sim.admin.journal()) : null;
+  const firstDecisions = withJournal ? await settledDecisions(firstDay.sessions) : null;
 
   // GIVEN a fresh simulator, same seed and port; the same worker reconnects to it on its own
   await ctx.sim.stop();
@@ -102,6 +118,6 @@ test('should make the same decisions when the same day runs again with the same 
   // THEN everything the SDKs saw (ids, statuses, who delivered) and the journal's decisions repeat
   assert.deepEqual(visible(sessions, ctx.backend), firstDay.visible);
   if (withJournal) {
-    assert.deepEqual(dispatchDecisions(await ctx.sim.admin.journal()), firstDecisions);
+    assert.deepEqual(await settledDecisions(sessions), firstDecisions);
   }
 });
