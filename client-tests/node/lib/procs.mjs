@@ -46,7 +46,7 @@ function signalGroup(pgid, signal) {
  */
 export async function stopGroup(group, { graceMs = 3000 } = {}) {
   if (group.isRunning()) {
-    signalGroup(group.pgid, 'SIGTERM');
+    group.child.kill('SIGTERM'); // the leader only: it shuts its children down itself
     await Promise.race([group.exited, sleep(graceMs)]);
   }
   signalGroup(group.pgid, 'SIGKILL');
