@@ -11,8 +11,9 @@ import { waitFor } from './wait.mjs';
 /** The env var every spawned process (and its children, which inherit it) carries. */
 export const MARKER_VAR = 'DISPATCHSIM_TEST_MARKER';
 
+/** run-real-clients.sh puts its run id in every marker, to find leftovers of the whole run. */
 export function newMarker(label) {
-  return `dispatchsim-ct-${label}-${randomUUID()}`;
+  return `dispatchsim-ct-${process.env.DISPATCHSIM_RUN_ID ?? 'adhoc'}-${label}-${randomUUID()}`;
 }
 
 /**

@@ -17,7 +17,8 @@ MARKER_VAR = "DISPATCHSIM_TEST_MARKER"
 
 
 def new_marker(label: str) -> str:
-    return f"dispatchsim-ct-{label}-{uuid.uuid4()}"
+    """run-real-clients.sh puts its run id in every marker, to find leftovers of the whole run."""
+    return f"dispatchsim-ct-{os.environ.get('DISPATCHSIM_RUN_ID', 'adhoc')}-{label}-{uuid.uuid4()}"
 
 
 @dataclass
