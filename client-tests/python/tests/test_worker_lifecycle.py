@@ -1,0 +1,64 @@
+"""The worker's own life: the server closes its socket and it comes back at once; a job that ran
+across the reconnect is forgotten by the server; and what happens to job processes when the
+worker dies."""
+
+from __future__ import annotations
+
+import signal
+
+from harness.app import end_session, run_session
+from harness.journal import await_entry, matching
+from harness.procs import is_alive, processes_in_group, processes_with_marker, stop_group
+from harness.wait import wait_for
+
+
+def test_should_reconnect_after_the_server_closes_the_socket_and_forget_the_running_job(env):
+    env.require(admin=True)
+    # GIVEN a job that stays running on the registered worker
+    run_session(env.sim, env.backend, "across-reconnect", mode="stay")
+    running = env.backend.events_for("across-reconnect", "agent contacted backend")[0]
+    [registered] = matching(env.sim.admin.journal(type="WorkerRegistered"), "WorkerRegistered", agentName="stt-agent")
+    since = env.sim.admin.journal()[-1]["seq"]
+    registrations = len(env.worker.registrations())
+
+    # WHEN the server closes the worker's socket with 1011
+    env.sim.admin.kill_worker(registered["workerId"], 1011)
+
+    # THEN the server forgets the worker's running job, the worker registers again under a new id
+    # (it re-announces the job with MigrateJobRequest, which livekit-server ignores, as the simulator does)
+    gone = await_entry(env.sim.admin, "WorkerDisconnected", since=since, workerId=registered["workerId"])
+    assert gone["forgottenJobIds"] == [running["jobId"]]
+    again = env.worker.wait_registered(after=registrations)
+    assert again != registered["workerId"]
+    await_entry(env.sim.admin, "WorkerRegistered", since=since, workerId=again)
+
+    # ...so deleting the room terminates nothing and the job process runs on, while new dispatches
+    # reach the worker through its new registration
+    end_session(env.sim, "across-reconnect")
+    session = run_session(env.sim, env.backend, "after-reconnect")
+    assert session.delivered_by_create_room
+    journal = env.sim.admin.journal()
+    assert matching(journal, "JobTerminated", jobId=running["jobId"]) == []
+    assert is_alive(running["pid"]), "the forgotten job still runs"
+    job_id = env.backend.events_for("after-reconnect", "agent contacted backend")[0]["jobId"]
+    assert len(matching(journal, "JobAssigned", jobId=job_id, workerId=again)) == 1
+
+
+def test_should_end_its_job_processes_itself_when_the_worker_is_killed_unlike_node(env):
+    env.require()
+    # GIVEN a running job (its process descends from the worker, through the forkserver)
+    run_session(env.sim, env.backend, "orphan-check", mode="stay")
+    job = env.backend.events_for("orphan-check", "agent contacted backend")[0]
+    assert is_alive(job["pid"])
+
+    # WHEN only the worker process is killed, with no chance to clean up
+    env.worker.group.process.send_signal(signal.SIGKILL)
+    env.worker.group.process.wait()
+
+    # THEN the job process, the forkserver and the rest of the group exit on their own once their
+    # pipes to the dead worker close (the Node worker's job processes do not: see the Node suite)
+    wait_for(f"job process {job['pid']} to exit", lambda: not is_alive(job["pid"]), timeout=15)
+    wait_for("the worker's process group to empty", lambda: not processes_in_group(env.worker.group.pgid),
+             timeout=15, last_seen=lambda: processes_in_group(env.worker.group.pgid))
+    stop_group(env.worker.group)
+    assert [p for p in processes_with_marker(env.marker) if not p["cmdline"].startswith("java")] == []
