@@ -89,8 +89,17 @@ final class Dispatches {
         return removed;
     }
 
+    /** The dispatch as an API answer shows it: asks the job_status_report rules for each job. */
     Dispatch snapshot(DispatchRecord dispatch) {
-        List<Job> jobs = dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList();
+        return withJobs(dispatch, dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList());
+    }
+
+    /** The dispatch as the last API answer showed its jobs, without asking the rules (for the state snapshot). */
+    Dispatch lastReported(DispatchRecord dispatch) {
+        return withJobs(dispatch, dispatch.jobs.stream().map(job -> job.lastReported).filter(Objects::nonNull).toList());
+    }
+
+    private static Dispatch withJobs(DispatchRecord dispatch, List<Job> jobs) {
         return new Dispatch(dispatch.id, dispatch.request.agentName(), dispatch.room, dispatch.request.metadata(),
                 dispatch.request.deployment(), dispatch.request.attributes(), dispatch.source, dispatch.createdAt, jobs);
     }

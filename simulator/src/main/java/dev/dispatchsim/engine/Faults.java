@@ -90,6 +90,11 @@ final class Faults {
      * and with {@code visible: true} even for a job that was never delivered.
      */
     Job reported(JobRecord job) {
+        job.lastReported = reportedNow(job);
+        return job.lastReported;
+    }
+
+    private Job reportedNow(JobRecord job) {
         List<FaultDecision> decisions = hooks.decide(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null));
         Optional<FaultEffect.Report> report = FaultDecisions.effects(decisions, FaultEffect.Report.class).stream().findFirst();
         if (report.isEmpty()) {

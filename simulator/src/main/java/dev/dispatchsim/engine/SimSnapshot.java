@@ -18,14 +18,17 @@ public record SimSnapshot(List<RoomView> rooms, List<Worker> workers, List<Strin
     public record RoomView(Room room, List<Participant> participants, List<DispatchView> dispatches) {
     }
 
-    /** {@code reported} is what ListDispatch says (jobs included); {@code jobs} is the truth. */
+    /**
+     * {@code reported} is what ListDispatch last said (jobs included: those the last answer listed);
+     * {@code jobs} is the truth. Taking a snapshot asks no fault rule, so it changes nothing.
+     */
     public record DispatchView(Dispatch reported, List<JobView> jobs) {
     }
 
     /**
      * One job's truth. {@code phase}: OFFERING, ASSIGNED, ENDED or UNDELIVERABLE; {@code delivered}:
-     * whether the JobAssignment frame reached the worker; {@code reportedStatus}: what ListDispatch
-     * shows, or null when the job is not listed.
+     * whether the JobAssignment frame reached the worker; {@code reportedStatus}: what the last
+     * ListDispatch (or Create/DeleteDispatch) answer showed, or null when no answer has listed the job.
      */
     public record JobView(String jobId, String phase, JobStatus trueStatus, String trueError, String workerId,
                           String participantIdentity, boolean delivered, JobStatus reportedStatus) {
@@ -41,7 +44,7 @@ public record SimSnapshot(List<RoomView> rooms, List<Worker> workers, List<Strin
     }
 
     private static DispatchView view(DispatchRecord dispatch, Dispatches dispatches) {
-        Dispatch reported = dispatches.snapshot(dispatch);
+        Dispatch reported = dispatches.lastReported(dispatch);
         List<JobView> jobs = dispatch.jobs.stream().map(job -> {
             Job listed = reported.jobs().stream().filter(j -> j.id().equals(job.id())).findFirst().orElse(null);
             return new JobView(job.id(), job.phase.name(), job.trueStatus, job.trueError, job.workerId,
