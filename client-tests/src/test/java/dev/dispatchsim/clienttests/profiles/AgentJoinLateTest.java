@@ -9,7 +9,10 @@ import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.engine.SimSnapshot.JobView;
 import dev.dispatchsim.model.JournalEntry;
 import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.JournalEvent.JobTerminated;
 import dev.dispatchsim.model.JournalEvent.ParticipantJoined;
+import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -92,6 +95,29 @@ class AgentJoinLateTest {
         JobView truth = Truth.job(sim, "room-3", third.getId());
         assertThat(truth.delivered()).isTrue();
         assertThat(truth.phase()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void should_not_let_a_held_back_join_land_after_a_reset_when_the_next_test_repeats_the_same_steps() {
+        // GIVEN an agent whose join the profile is holding back; its worker has since gone
+        assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
+        worker.nextAssignment(WAIT);
+        worker.close();
+        Journals.await(sim, WorkerDisconnected.class, d -> true);
+
+        // WHEN the simulator is reset (as between two tests) and the next test does the same
+        // (same seed, same steps: same worker, room and job ids, same sampled delay)
+        sim.control().reset().join();
+        try (FakeAgentWorker next = Workers.registered(sim, AGENT)) {
+            assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
+            next.nextAssignment(WAIT);
+            clock.advance(Duration.ofSeconds(30));
+
+            // THEN only this test's agent joins, once, and its job is not terminated by the old one
+            assertThat(app.listParticipants("room-1")).hasSize(1);
+            assertThat(Journals.events(sim, ParticipantJoined.class, j -> j.kind() == ParticipantKind.AGENT)).hasSize(1);
+            assertThat(sim.journal().events(JobTerminated.class)).isEmpty();
+        }
     }
 
     private Instant joinedAt(String room) {
