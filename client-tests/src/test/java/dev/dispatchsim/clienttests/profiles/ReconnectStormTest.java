@@ -79,6 +79,7 @@ class ReconnectStormTest {
                     .extracting(WorkerDisconnected::workerId, WorkerDisconnected::code)
                     .containsExactly(tuple("", 1011),
                             tuple("", 1011), tuple("", 1011));
+            Journals.await(sim, WorkerRegistered.class, r -> true); // journalled just after the response went out
             assertThat(sim.journal().events(WorkerRegistered.class)).extracting(WorkerRegistered::workerId, WorkerRegistered::order)
                     .containsExactly(tuple(worker.workerId(), 1));
         }
