@@ -68,7 +68,7 @@ class AgentJoinLateTest {
         // AND yet no agent is in any room, while ListDispatch says JS_RUNNING everywhere
         for (String room : ROOMS) {
             assertThat(app.listParticipants(room)).as(room).isEmpty();
-            assertThat(statuses(app.listDispatch(room).get(0))).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
+            assertThat(App.statuses(app.listDispatch(room).get(0))).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
         }
         // AND the journal says why: two joins delayed (capped at 30 s), the third dropped
         List<FaultApplied> delays = Journals.faults(sim, "agents-join-late");
@@ -86,12 +86,12 @@ class AgentJoinLateTest {
             String room = ROOMS.get(i);
             assertThat(app.listParticipants(room)).extracting(ParticipantInfo::getKind)
                     .containsExactly(ParticipantInfo.Kind.AGENT);
-            assertThat(Duration.between(assignedAt, joinedAt(room))).isEqualTo(delayOf(delays.get(i)));
+            assertThat(Duration.between(assignedAt, joinedAt(room))).isEqualTo(Journals.delayOf(delays.get(i)));
         }
         // AND room 3 still has no agent, though its job was delivered and is reported running
         assertThat(app.listParticipants("room-3")).isEmpty();
         AgentDispatch third = app.listDispatch("room-3").get(0);
-        assertThat(statuses(third)).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
+        assertThat(App.statuses(third)).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
         JobView truth = Truth.job(sim, "room-3", third.getId());
         assertThat(truth.delivered()).isTrue();
         assertThat(truth.phase()).isEqualTo("ASSIGNED");
@@ -126,12 +126,5 @@ class AgentJoinLateTest {
                 .map(JournalEntry::virtualTime).findFirst().orElseThrow();
     }
 
-    private static Duration delayOf(FaultApplied fault) {
-        assertThat(fault.effect()).matches("delay \\d+ms");
-        return Duration.ofMillis(Long.parseLong(fault.effect().replaceAll("\\D", "")));
-    }
 
-    private static List<LivekitAgent.JobStatus> statuses(AgentDispatch dispatch) {
-        return dispatch.getState().getJobsList().stream().map(j -> j.getState().getStatus()).toList();
-    }
 }

@@ -67,7 +67,7 @@ class CreateRoomAgentsDroppedTest {
             AgentDispatch dispatch = single(app.listDispatch(room));
 
             // THEN ListDispatch says JS_RUNNING whatever happened
-            assertThat(statuses(dispatch)).as("ListDispatch %s", room).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
+            assertThat(App.statuses(dispatch)).as("ListDispatch %s", room).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
             boolean dropped = session >= 2 && session <= 4;
             if (dropped) {
                 // AND the truth: the job was never offered, so the fallback is the first offer the worker sees
@@ -114,7 +114,4 @@ class CreateRoomAgentsDroppedTest {
         return dispatches.get(0);
     }
 
-    private static List<LivekitAgent.JobStatus> statuses(AgentDispatch dispatch) {
-        return dispatch.getState().getJobsList().stream().map(j -> j.getState().getStatus()).toList();
-    }
 }

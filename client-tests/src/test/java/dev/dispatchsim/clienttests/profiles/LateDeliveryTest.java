@@ -40,7 +40,7 @@ class LateDeliveryTest {
             // THEN the journal holds the dispatch back by a delay between 6 and 16 s
             FaultApplied fault = Journals.faults(sim, RULE).get(0);
             assertThat(fault.hookPoint()).isEqualTo("dispatch_created");
-            Duration delay = delayOf(fault);
+            Duration delay = Journals.delayOf(fault);
             assertThat(delay).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(16));
 
             // WHEN the clock reaches 1 ms before the delay
@@ -82,15 +82,10 @@ class LateDeliveryTest {
             for (String room : List.of("room-a", "room-b", "room-c")) {
                 assertThat(app.createRoomWithAgent(room, AGENT, "").isSuccessful()).isTrue();
             }
-            return Journals.faults(sim, RULE).stream().map(LateDeliveryTest::delayOf).toList();
+            return Journals.faults(sim, RULE).stream().map(Journals::delayOf).toList();
         }
     }
 
-    /** The journal describes a delay as "delay <n>ms". */
-    private static Duration delayOf(FaultApplied fault) {
-        assertThat(fault.effect()).matches("delay \\d+ms");
-        return Duration.ofMillis(Long.parseLong(fault.effect().replaceAll("\\D", "")));
-    }
 
     private static JournalEntry entry(LiveKitSimulator sim, Class<?> type) {
         return sim.journal().entries().stream().filter(e -> type.isInstance(e.event())).findFirst().orElseThrow();

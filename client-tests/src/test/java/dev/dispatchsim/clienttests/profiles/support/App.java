@@ -6,6 +6,7 @@ import io.livekit.server.AgentDispatchServiceClient;
 import io.livekit.server.RoomCreate;
 import io.livekit.server.RoomService;
 import io.livekit.server.RoomServiceClient;
+import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitAgentDispatch.RoomAgentDispatch;
 import livekit.LivekitModels.ParticipantInfo;
@@ -82,6 +83,11 @@ public final class App {
         if (!response.isSuccessful()) {
             throw new AssertionError("DeleteRoom " + room + " failed: " + Responses.describe(response));
         }
+    }
+
+    /** The status of each job a dispatch lists, as the app reads it. */
+    public static List<LivekitAgent.JobStatus> statuses(AgentDispatch dispatch) {
+        return dispatch.getState().getJobsList().stream().map(job -> job.getState().getStatus()).toList();
     }
 
     private static <T> T ok(Response<T> response, String what) {

@@ -26,6 +26,14 @@ public final class Journals {
         return faults(sim, rule).stream().map(f -> f.targets().get("room")).toList();
     }
 
+    /** The delay a fired delay rule sampled; the journal describes it as "delay <n>ms". */
+    public static Duration delayOf(FaultApplied fault) {
+        if (!fault.effect().matches("delay \\d+ms")) {
+            throw new AssertionError("not a delay: " + fault);
+        }
+        return Duration.ofMillis(Long.parseLong(fault.effect().replaceAll("\\D", "")));
+    }
+
     public static <T extends JournalEvent> List<T> events(LiveKitSimulator sim, Class<T> type, Predicate<T> filter) {
         return sim.journal().events(type).stream().filter(filter).toList();
     }
