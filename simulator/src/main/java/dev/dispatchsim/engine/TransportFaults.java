@@ -55,9 +55,9 @@ public final class TransportFaults {
         return verdict(FaultContext.at(HookPoint.WORKER_CONNECT));
     }
 
-    /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests). */
+    /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests), unless a reset comes first. */
     public void schedule(Duration delay, Runnable task) {
-        loop.execute(() -> state.schedule(delay, task));
+        loop.execute(() -> hooks.later(delay, task));
     }
 
     /** Journals a served Twirp call with its result code ("ok" or the Twirp code). */
