@@ -77,11 +77,10 @@ class ReconnectStormTest {
             assertThat(sim.journal().events(WorkerConnected.class)).hasSize(4);
             assertThat(sim.journal().events(WorkerDisconnected.class))
                     .extracting(WorkerDisconnected::workerId, WorkerDisconnected::code)
-                    .containsExactly(tuple("", 1011),
-                            tuple("", 1011), tuple("", 1011));
+                    .containsExactly(tuple("", 1011), tuple("", 1011), tuple("", 1011));
             Journals.await(sim, WorkerRegistered.class, r -> true); // journalled just after the response went out
-            assertThat(sim.journal().events(WorkerRegistered.class)).extracting(WorkerRegistered::workerId, WorkerRegistered::order)
-                    .containsExactly(tuple(worker.workerId(), 1));
+            assertThat(sim.journal().events(WorkerRegistered.class))
+                    .extracting(WorkerRegistered::workerId, WorkerRegistered::order).containsExactly(tuple(worker.workerId(), 1));
         }
     }
 
