@@ -89,13 +89,9 @@ final class Dispatches {
         return removed;
     }
 
-    /** What the API reports: each job as the {@code job_status_report} rules say (and remembered as last reported). */
+    /** What the API reports: each job as the {@code job_status_report} rules say (remembered as last reported). */
     Dispatch snapshot(DispatchRecord dispatch) {
-        List<Job> jobs = dispatch.jobs.stream().map(job -> {
-            job.lastReported = faults.reported(job);
-            return job.lastReported;
-        }).filter(Objects::nonNull).toList();
-        return withJobs(dispatch, jobs);
+        return withJobs(dispatch, dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList());
     }
 
     /** The CreateDispatch answer: jobs are launched asynchronously on the real server, so the list is empty. */
@@ -105,7 +101,7 @@ final class Dispatches {
 
     /**
      * For observers (state views, assertions): what the API last reported, or would report without
-     * faults, without asking the fault rules — looking must not count as an event.
+     * faults if nobody asked yet, without asking the fault rules: looking must not count as an event.
      */
     Dispatch peek(DispatchRecord dispatch) {
         List<Job> jobs = dispatch.jobs.stream().map(job -> job.lastReported != null ? job.lastReported : job.listedCopy)

@@ -1,5 +1,6 @@
 package dev.dispatchsim.engine;
 
+import dev.dispatchsim.clock.ScheduledTask;
 import dev.dispatchsim.fault.FaultContext;
 import dev.dispatchsim.fault.FaultDecision;
 import dev.dispatchsim.fault.FaultEngine;
@@ -8,9 +9,12 @@ import dev.dispatchsim.model.JournalEvent.FaultApplied;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Asks the fault engine about one event and journals every decision that fired. Contexts are
@@ -23,6 +27,11 @@ final class FaultHooks {
     private Instant start;
     /** Dispatch launches a fault is holding back; they count as in flight. */
     int heldLaunches;
+    /**
+     * Events a fault has put off (delays, duplicate copies). A reset cancels them: otherwise a join or
+     * launch held back before the reset would land in the next test's rooms, whose ids are reseeded.
+     */
+    private final Set<ScheduledTask> putOff = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FaultHooks(FaultEngine faultEngine) {
         this.faultEngine = faultEngine;
@@ -37,7 +46,19 @@ final class FaultHooks {
     void restart() {
         this.start = state.now();
         this.heldLaunches = 0;
+        putOff.forEach(ScheduledTask::cancel);
+        putOff.clear();
         faultEngine.reset();
+    }
+
+    /** Runs {@code task} after {@code delay} of simulated time, unless a reset comes first. */
+    void later(Duration delay, Runnable task) {
+        ScheduledTask[] self = new ScheduledTask[1];
+        self[0] = state.schedule(delay, () -> {
+            putOff.remove(self[0]);
+            task.run();
+        });
+        putOff.add(self[0]);
     }
 
     FaultEngine engine() {

@@ -23,14 +23,12 @@ final class Faults {
 
     private final FaultHooks hooks;
     private Workers workers;
-    private SimState state;
 
     Faults(FaultEngine faultEngine) {
         this.hooks = new FaultHooks(faultEngine);
     }
 
     void attach(SimState simState, Workers workerRegistry) {
-        this.state = simState;
         this.workers = workerRegistry;
         hooks.attach(simState);
     }
@@ -90,6 +88,11 @@ final class Faults {
      * and with {@code visible: true} even for a job that was never delivered.
      */
     Job reported(JobRecord job) {
+        job.lastReported = reportedNow(job);
+        return job.lastReported;
+    }
+
+    private Job reportedNow(JobRecord job) {
         List<FaultDecision> decisions = hooks.decide(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null));
         Optional<FaultEffect.Report> report = FaultDecisions.effects(decisions, FaultEffect.Report.class).stream().findFirst();
         if (report.isEmpty()) {
@@ -121,7 +124,7 @@ final class Faults {
         Runnable withDuplicates = () -> {
             action.run();
             for (FaultEffect.Duplicate duplicate : FaultDecisions.effects(decisions, FaultEffect.Duplicate.class)) {
-                state.schedule(duplicate.offset(), action);
+                hooks.later(duplicate.offset(), action);
             }
         };
         Duration delay = FaultDecisions.totalDelay(decisions);
@@ -129,7 +132,7 @@ final class Faults {
             withDuplicates.run();
             return true;
         }
-        state.schedule(delay, withDuplicates);
+        hooks.later(delay, withDuplicates);
         return false;
     }
 

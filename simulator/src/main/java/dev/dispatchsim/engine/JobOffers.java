@@ -101,8 +101,12 @@ final class JobOffers {
         // JS_RUNNING before the worker has said anything: the real server stamps it here.
         job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", state.now(), null, state.now(), "", worker.id));
         job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
-        state.journal(new AvailabilityRequested(job.id(), worker.id));
-        faults.availabilityRequest(job, worker, () -> worker.link.sendAvailability(job.job, false));
+        // Journalled when the frame really leaves: a dropped or stalled request leaves only its
+        // FaultApplied entry, a delayed one is journalled when it is sent.
+        faults.availabilityRequest(job, worker, () -> {
+            state.journal(new AvailabilityRequested(job.id(), worker.id));
+            worker.link.sendAvailability(job.job, false);
+        });
     }
 
     void onAnswer(WorkerRecord worker, AvailabilityAnswer answer) {

@@ -27,8 +27,8 @@ public record SimSnapshot(List<RoomView> rooms, List<Worker> workers, List<Strin
 
     /**
      * One job's truth. {@code phase}: OFFERING, ASSIGNED, ENDED or UNDELIVERABLE; {@code delivered}:
-     * whether the JobAssignment frame reached the worker; {@code reportedStatus}: what ListDispatch
-     * shows, or null when the job is not listed.
+     * whether the JobAssignment frame reached the worker; {@code reportedStatus}: what the last
+     * ListDispatch (or Create/DeleteDispatch) answer showed, or null when no answer has listed the job.
      */
     public record JobView(String jobId, String phase, JobStatus trueStatus, String trueError, String workerId,
                           String participantIdentity, boolean delivered, JobStatus reportedStatus) {

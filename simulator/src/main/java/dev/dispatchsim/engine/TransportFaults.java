@@ -60,9 +60,9 @@ public final class TransportFaults {
         return loop::execute;
     }
 
-    /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests). */
+    /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests), unless a reset comes first. */
     public void schedule(Duration delay, Runnable task) {
-        loop.execute(() -> state.schedule(delay, task));
+        loop.execute(() -> hooks.later(delay, task));
     }
 
     /**
@@ -87,7 +87,15 @@ public final class TransportFaults {
         Optional<FaultDecision> terminal = FaultDecisions.terminal(decisions);
         if (terminal.isPresent()) {
             FaultEffect effect = terminal.get().effect();
-            Verdict verdict = effect instanceof FaultEffect.Fail fail ? new Verdict.Fail(fail.failure()) : new Verdict.Stall();
+            Verdict verdict;
+            if (effect instanceof FaultEffect.Fail fail) {
+                verdict = new Verdict.Fail(fail.failure());
+            } else if (effect instanceof FaultEffect.Disconnect disconnect) {
+                // worker_connect: accept the upgrade, then close with the rule's code (it used to stall instead)
+                verdict = new Verdict.Fail(new FaultEffect.Fail.WsClose(disconnect.code(), disconnect.reason()));
+            } else {
+                verdict = new Verdict.Stall(); // stall, or a dropped request/upgrade: never answered
+            }
             return CompletableFuture.completedFuture(verdict);
         }
         Verdict proceed = new Verdict.Proceed(FaultDecisions.effects(decisions, FaultEffect.Duplicate.class).stream()

@@ -55,8 +55,9 @@ final class TwirpRoutes {
         String httpMethod = ctx.method().name();
         String path = collapseLeadingSlashes(ctx.path());
         String contentType = ctx.header("Content-Type");
+        // The call may run again after this request is over (a fault's duplicate): it uses only values read now.
         CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, contentType, body,
-                () -> router.handle(httpMethod, path, ctx.header("Content-Type"), body, Authenticator.claimsOf(auth)));
+                () -> router.handle(httpMethod, path, contentType, body, Authenticator.claimsOf(auth)));
         ctx.future(() -> response.thenAccept(r -> write(ctx, r)));
     }
 

@@ -1,0 +1,130 @@
+package dev.dispatchsim.clienttests.profiles;
+
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clienttests.profiles.support.App;
+import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.Truth;
+import dev.dispatchsim.clienttests.profiles.support.Workers;
+import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.JournalEvent.JobTerminated;
+import dev.dispatchsim.model.JournalEvent.ParticipantJoined;
+import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.testkit.FakeAgentWorker;
+import livekit.LivekitAgent;
+import livekit.LivekitAgentDispatch.AgentDispatch;
+import livekit.LivekitModels.ParticipantInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static dev.dispatchsim.clienttests.profiles.support.Journals.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Profile agent-join-late (A3/A1): assignments arrive on time, agents join late (lognormal, max 30 s), the third never. */
+@Timeout(30)
+class AgentJoinLateTest {
+
+    private static final String AGENT = "stt-agent";
+    private static final List<String> ROOMS = List.of("room-1", "room-2", "room-3");
+
+    private final ManualClock clock = new ManualClock();
+    private LiveKitSimulator sim;
+    private App app;
+    private FakeAgentWorker worker;
+
+    @BeforeEach
+    void start() {
+        sim = LiveKitSimulator.builder().seed(42).clock(clock).profile("agent-join-late").start();
+        app = App.of(sim);
+        worker = Workers.registered(sim, AGENT);
+    }
+
+    @AfterEach
+    void stop() {
+        worker.close();
+        sim.close();
+    }
+
+    @Test
+    void should_assign_on_time_but_let_agents_join_late_and_the_third_never_when_three_rooms_are_created() {
+        // WHEN the app creates three rooms with the agent
+        Instant assignedAt = clock.now();
+        for (String room : ROOMS) {
+            assertThat(app.createRoomWithAgent(room, AGENT, "").isSuccessful()).isTrue();
+            worker.nextAvailabilityRequest(WAIT);
+            // THEN each JobAssignment reaches the worker at once
+            assertThat(worker.nextAssignment(WAIT).getJob().getRoom().getName()).isEqualTo(room);
+        }
+        // AND yet no agent is in any room, while ListDispatch says JS_RUNNING everywhere
+        for (String room : ROOMS) {
+            assertThat(app.listParticipants(room)).as(room).isEmpty();
+            assertThat(App.statuses(app.listDispatch(room).get(0))).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
+        }
+        // AND the journal says why: two joins delayed (capped at 30 s), the third dropped
+        List<FaultApplied> delays = Journals.faults(sim, "agents-join-late");
+        assertThat(delays).extracting(f -> f.targets().get("room")).containsExactly("room-1", "room-2");
+        assertThat(delays).allSatisfy(f -> assertThat(f.hookPoint()).isEqualTo("agent_join"));
+        assertThat(Journals.faults(sim, "third-agent-never-joins"))
+                .extracting(f -> f.targets().get("room"), FaultApplied::effect).containsExactly(
+                        tuple("room-3", "drop"));
+
+        // WHEN the 30 s cap has passed
+        clock.advance(Duration.ofSeconds(30));
+
+        // THEN the agents of rooms 1 and 2 have joined, each exactly its sampled delay after the assignment
+        for (int i = 0; i < 2; i++) {
+            String room = ROOMS.get(i);
+            assertThat(app.listParticipants(room)).extracting(ParticipantInfo::getKind)
+                    .containsExactly(ParticipantInfo.Kind.AGENT);
+            assertThat(Duration.between(assignedAt, joinedAt(room))).isEqualTo(Journals.delayOf(delays.get(i)));
+        }
+        // AND room 3 still has no agent, though its job was delivered and is reported running
+        assertThat(app.listParticipants("room-3")).isEmpty();
+        AgentDispatch third = app.listDispatch("room-3").get(0);
+        assertThat(App.statuses(third)).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
+        JobView truth = Truth.job(sim, "room-3", third.getId());
+        assertThat(truth.delivered()).isTrue();
+        assertThat(truth.phase()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void should_not_let_a_held_back_join_land_after_a_reset_when_the_next_test_repeats_the_same_steps() {
+        // GIVEN an agent whose join the profile is holding back; its worker has since gone
+        assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
+        worker.nextAssignment(WAIT);
+        worker.close();
+        Journals.await(sim, WorkerDisconnected.class, d -> true);
+
+        // WHEN the simulator is reset (as between two tests) and the next test does the same
+        // (same seed, same steps: same worker, room and job ids, same sampled delay)
+        sim.control().reset().join();
+        try (FakeAgentWorker next = Workers.registered(sim, AGENT)) {
+            assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
+            next.nextAssignment(WAIT);
+            clock.advance(Duration.ofSeconds(30));
+
+            // THEN only this test's agent joins, once, and its job is not terminated by the old one
+            assertThat(app.listParticipants("room-1")).hasSize(1);
+            assertThat(Journals.events(sim, ParticipantJoined.class, j -> j.kind() == ParticipantKind.AGENT)).hasSize(1);
+            assertThat(sim.journal().events(JobTerminated.class)).isEmpty();
+        }
+    }
+
+    private Instant joinedAt(String room) {
+        return sim.journal().entries().stream()
+                .filter(e -> e.event() instanceof ParticipantJoined j && j.room().equals(room))
+                .map(JournalEntry::virtualTime).findFirst().orElseThrow();
+    }
+
+
+}

@@ -1,0 +1,82 @@
+package dev.dispatchsim.clienttests.profiles;
+
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clienttests.profiles.support.App;
+import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.Workers;
+import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.fault.profile.ProfileLoader;
+import dev.dispatchsim.testkit.FakeAgentWorker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static dev.dispatchsim.clienttests.profiles.support.Journals.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Profile intermittent-drop (A1): 30 % of offers dropped, drawn from the profile's pinned seed (2043). */
+@Timeout(60)
+class IntermittentDropTest {
+
+    private static final String AGENT = "stt-agent";
+    private static final String RULE = "drop-30-percent";
+    private static final List<String> ROOMS = IntStream.rangeClosed(1, 10).mapToObj(i -> "session-" + i).toList();
+
+    @Test
+    void should_drop_the_same_sessions_when_the_run_is_repeated_with_the_same_seed() {
+        // WHEN the same ten sessions run twice with the bundled profile
+        List<String> first = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 42);
+        List<String> second = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 42);
+
+        // THEN some, not all, are dropped, and exactly the same ones both times
+        assertThat(first).isNotEmpty().hasSizeLessThan(ROOMS.size()).isEqualTo(second);
+    }
+
+    @Test
+    void should_keep_the_pinned_pattern_when_only_the_simulator_seed_changes() {
+        // WHEN the simulator's own seed differs (the profile pins seed 2043)
+        List<String> withSeed1 = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 1);
+        List<String> withSeed2 = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 2);
+
+        // THEN the profile's seed wins: same sessions dropped
+        assertThat(withSeed1).isEqualTo(withSeed2);
+    }
+
+    @Test
+    void should_drop_other_sessions_when_the_profile_seed_is_changed() {
+        // WHEN the same profile runs with its seed overridden
+        Profile bundled = ProfileLoader.bundled("intermittent-drop");
+        List<String> pinned = droppedSessions(bundled, 42);
+        List<String> reseeded = droppedSessions(bundled.withSeed(7), 42);
+
+        // THEN another set of sessions is dropped
+        assertThat(reseeded).isNotEqualTo(pinned);
+    }
+
+    /**
+     * Runs the ten sessions and returns the ones the journal says were dropped, after checking the
+     * worker's side agrees: every other session was offered and assigned, in order, none of the dropped.
+     */
+    private static List<String> droppedSessions(Profile profile, long simulatorSeed) {
+        try (LiveKitSimulator sim = LiveKitSimulator.builder().seed(simulatorSeed).clock(new ManualClock())
+                .profile(profile).start();
+             FakeAgentWorker worker = Workers.registered(sim, AGENT)) {
+            App app = App.of(sim);
+            ROOMS.forEach(room -> assertThat(app.createRoomWithAgent(room, AGENT, "").isSuccessful()).isTrue());
+            List<String> dropped = Journals.faultRooms(sim, RULE);
+            List<String> delivered = ROOMS.stream().filter(room -> !dropped.contains(room)).toList();
+            delivered.forEach(room -> worker.nextAssignment(WAIT));
+            assertThat(Workers.offeredRooms(worker)).isEqualTo(delivered);
+            assertThat(Journals.faults(sim, RULE)).allSatisfy(f -> {
+                assertThat(f.hookPoint()).isEqualTo("availability_request");
+                assertThat(f.draw()).isLessThan(0.3);
+            });
+            // the real server lists no job for an undelivered dispatch: the app sees nothing wrong but an empty list
+            dropped.forEach(room -> assertThat(app.listDispatch(room).get(0).getState().getJobsList()).isEmpty());
+            return dropped;
+        }
+    }
+}
