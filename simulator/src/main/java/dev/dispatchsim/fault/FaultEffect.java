@@ -1,5 +1,6 @@
 package dev.dispatchsim.fault;
 
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
 import java.time.Duration;
 import java.util.List;
@@ -84,7 +85,7 @@ public sealed interface FaultEffect {
         }
 
         /** A Twirp JSON error with the code's own HTTP status. */
-        public record Twirp(TwirpCode code, String msg) implements Failure {
+        public record Twirp(ErrorCode code, String msg) implements Failure {
             public Twirp {
                 Objects.requireNonNull(code, "code");
                 msg = msg == null ? "" : msg;

@@ -37,6 +37,14 @@ public enum ErrorCode {
         return httpStatus;
     }
 
+    public static java.util.Optional<ErrorCode> find(String name) {
+        return java.util.Arrays.stream(values()).filter(c -> c.wireName.equals(name)).findFirst();
+    }
+
+    public static java.util.List<String> wireNames() {
+        return java.util.Arrays.stream(values()).map(ErrorCode::wireName).toList();
+    }
+
     public static ErrorCode fromWireName(String name) {
         for (ErrorCode code : values()) {
             if (code.wireName.equals(name)) {

@@ -67,7 +67,7 @@ final class EngineTwirpGate implements TwirpFaultGate {
 
     private static TwirpResponse failure(FaultEffect.Fail.Failure failure) {
         if (failure instanceof FaultEffect.Fail.Twirp twirp) {
-            ErrorCode code = ErrorCode.fromWireName(twirp.code().wireName());
+            ErrorCode code = twirp.code();
             return TwirpResponse.error(code, twirp.msg().isEmpty() ? code.wireName() : twirp.msg(), Map.of());
         }
         if (failure instanceof FaultEffect.Fail.HttpStatus http) {

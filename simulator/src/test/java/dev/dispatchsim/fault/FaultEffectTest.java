@@ -1,5 +1,6 @@
 package dev.dispatchsim.fault;
 
+import dev.dispatchsim.model.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class FaultEffectTest {
     void should_end_the_event_when_the_effect_is_terminal() {
         assertThat(new FaultEffect.Drop().terminal()).isTrue();
         assertThat(new FaultEffect.Stall().terminal()).isTrue();
-        assertThat(new Fail(new Fail.Twirp(TwirpCode.UNAVAILABLE, "x")).terminal()).isTrue();
+        assertThat(new Fail(new Fail.Twirp(ErrorCode.UNAVAILABLE, "x")).terminal()).isTrue();
         assertThat(new FaultEffect.Disconnect(1011, "").terminal()).isTrue();
         assertThat(new FaultEffect.Report(JobStatus.JS_RUNNING, "", true).terminal()).isTrue();
         assertThat(new FaultEffect.Duplicate(Duration.ZERO).terminal()).isFalse();
@@ -77,7 +78,7 @@ class FaultEffectTest {
 
     @Test
     void should_allow_each_fail_kind_at_its_own_hooks_when_placed() {
-        assertThat(new Fail(new Fail.Twirp(TwirpCode.UNAVAILABLE, "")).allowedAt()).containsExactly(HookPoint.TWIRP_REQUEST);
+        assertThat(new Fail(new Fail.Twirp(ErrorCode.UNAVAILABLE, "")).allowedAt()).containsExactly(HookPoint.TWIRP_REQUEST);
         assertThat(new Fail(new Fail.HttpStatus(503, "")).allowedAt())
                 .containsExactly(HookPoint.TWIRP_REQUEST, HookPoint.WORKER_CONNECT);
         assertThat(new Fail(new Fail.WsClose(1011, "")).allowedAt()).containsExactly(HookPoint.WORKER_CONNECT);
@@ -97,9 +98,9 @@ class FaultEffectTest {
 
     @Test
     void should_map_every_twirp_code_to_its_http_status_when_failing() {
-        assertThat(TwirpCode.values()).hasSize(18);
-        assertThat(TwirpCode.UNAVAILABLE.httpStatus()).isEqualTo(503);
-        assertThat(TwirpCode.fromWireName("data_loss")).contains(TwirpCode.DATA_LOSS);
+        assertThat(ErrorCode.values()).hasSize(18);
+        assertThat(ErrorCode.UNAVAILABLE.httpStatus()).isEqualTo(503);
+        assertThat(ErrorCode.find("data_loss")).contains(ErrorCode.DATA_LOSS);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.dispatchsim.fault.profile;
 
 import dev.dispatchsim.fault.FaultEffect.Fail;
-import dev.dispatchsim.fault.TwirpCode;
+import dev.dispatchsim.model.ErrorCode;
 import java.util.List;
 
 /** Reads the one error of {@code do: {type: fail, ...}}: twirp, http_status (+ body) or ws_close. */
@@ -26,8 +26,8 @@ final class FailureReader {
         switch (kind) {
             case "twirp":
                 Fields t = Fields.of(node, "'twirp'", "twirp key", List.of("code", "msg"));
-                return new Fail.Twirp(Scalars.oneOf(t.required("code"), "twirp code", TwirpCode.wireNames(),
-                        TwirpCode::fromWireName), t.optional("msg").map(n -> Scalars.text(n, "msg")).orElse(""));
+                return new Fail.Twirp(Scalars.oneOf(t.required("code"), "twirp code", ErrorCode.wireNames(),
+                        ErrorCode::find), t.optional("msg").map(n -> Scalars.text(n, "msg")).orElse(""));
             case "http_status":
                 return new Fail.HttpStatus(Scalars.smallInt(node, "http_status", 400, 599),
                         f.optional("body").map(n -> Scalars.text(n, "body")).orElse(""));

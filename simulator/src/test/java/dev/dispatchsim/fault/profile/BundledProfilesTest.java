@@ -8,7 +8,7 @@ import dev.dispatchsim.fault.FaultEffect;
 import dev.dispatchsim.fault.FaultEffect.Fail;
 import dev.dispatchsim.fault.FaultEngine;
 import dev.dispatchsim.fault.HookPoint;
-import dev.dispatchsim.fault.TwirpCode;
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobStatus;
 import java.time.Duration;
@@ -161,7 +161,7 @@ class BundledProfilesTest {
     @Test
     void should_fail_the_first_three_createdispatch_calls_only_when_there_is_an_outage() {
         FaultEngine engine = engine("createdispatch-outage");
-        Fail unavailable = new Fail(new Fail.Twirp(TwirpCode.UNAVAILABLE, "twirp error unknown: no response from servers"));
+        Fail unavailable = new Fail(new Fail.Twirp(ErrorCode.UNAVAILABLE, "twirp error unknown: no response from servers"));
         assertThat(effects(engine, 2, i -> FaultContext.at(HookPoint.TWIRP_REQUEST)
                 .twirp("livekit.RoomService", "CreateRoom").build())).containsOnlyNulls();
         assertThat(effects(engine, 5, i -> FaultContext.at(HookPoint.TWIRP_REQUEST)

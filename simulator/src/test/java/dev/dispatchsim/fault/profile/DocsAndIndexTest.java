@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dispatchsim.fault.FaultEffect;
 import dev.dispatchsim.fault.HookPoint;
-import dev.dispatchsim.fault.TwirpCode;
+import dev.dispatchsim.model.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class DocsAndIndexTest {
     void should_document_every_name_of_the_vocabulary_when_reading_the_readme() throws IOException {
         String readme = readme();
         Stream.of(HookPoint.wireNames(), SelectorReader.KEYS, ScheduleReader.KEYS, FaultEffect.TYPE_NAMES,
-                        DelayReader.DISTRIBUTIONS, TwirpCode.wireNames())
+                        DelayReader.DISTRIBUTIONS, ErrorCode.wireNames())
                 .flatMap(List::stream)
                 .forEach(name -> assertThat(readme).as(name).contains("`" + name + "`"));
     }

@@ -10,7 +10,7 @@ import dev.dispatchsim.fault.Profile;
 import dev.dispatchsim.fault.Rule;
 import dev.dispatchsim.fault.Schedule;
 import dev.dispatchsim.fault.Selector;
-import dev.dispatchsim.fault.TwirpCode;
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JobType;
@@ -102,7 +102,7 @@ class ProfileLoaderTest {
                 Rule.of("fixed", HookPoint.AGENT_JOIN, delay(new DelayDistribution.Fixed(Duration.ofMillis(1500)))),
                 Rule.of("lognormal", HookPoint.AGENT_JOIN, delay(new DelayDistribution.LogNormal(Duration.ofSeconds(3), 0.5))),
                 Rule.of("normal", HookPoint.AGENT_JOIN, delay(new DelayDistribution.Normal(Duration.ofSeconds(5), Duration.ofMillis(500)))),
-                Rule.of("twirp", HookPoint.TWIRP_REQUEST, new Fail(new Fail.Twirp(TwirpCode.UNAVAILABLE, "no response from servers")))
+                Rule.of("twirp", HookPoint.TWIRP_REQUEST, new Fail(new Fail.Twirp(ErrorCode.UNAVAILABLE, "no response from servers")))
                         .withMatch(Selector.any().withService("livekit.AgentDispatchService").withMethod("CreateDispatch")),
                 Rule.of("http", HookPoint.WORKER_CONNECT, new Fail(new Fail.HttpStatus(503, "busy"))),
                 Rule.of("ws", HookPoint.WORKER_CONNECT, new Fail(new Fail.WsClose(1013, "try later"))),
