@@ -38,6 +38,20 @@ public final class WorkerCommands {
         return loop.call(() -> workers.connect(link, apiKey));
     }
 
+    /**
+     * The worker's last frame was text (protojson) or binary: answers follow suit. This goes through the
+     * engine queue like the frame's own command, so a text frame followed at once by a binary one still
+     * gets its answer in text (the Go server handles one frame at a time).
+     */
+    public void frameFormat(String connectionId, boolean text) {
+        loop.execute(() -> {
+            WorkerRecord worker = workers.byConnection(connectionId);
+            if (worker != null) {
+                worker.link.answerInText(text);
+            }
+        });
+    }
+
     public void register(String connectionId, WorkerRegistration registration) {
         withWorker(connectionId, null, worker -> workers.register(worker, registration));
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An agent worker in Java, speaking the /agent protocol over a real socket: it registers, answers
@@ -40,6 +41,7 @@ public final class FakeAgentWorker implements AutoCloseable {
     private final BlockingQueue<String> textFrames = new LinkedBlockingQueue<>();
     /** One entry per WebSocket ping control frame from the server. */
     private final BlockingQueue<Boolean> webSocketPings = new LinkedBlockingQueue<>();
+    private final AtomicInteger webSocketPingCount = new AtomicInteger();
     private final List<ServerMessage> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<RegisterWorkerResponse> registered = new CompletableFuture<>();
     private volatile AvailabilityPolicy policy;
@@ -60,6 +62,7 @@ public final class FakeAgentWorker implements AutoCloseable {
 
             @Override
             public void onPing() {
+                webSocketPingCount.incrementAndGet();
                 webSocketPings.add(Boolean.TRUE);
             }
         });
@@ -124,6 +127,11 @@ public final class FakeAgentWorker implements AutoCloseable {
     /** Waits for the next WebSocket ping control frame (the server's keepalive), which was answered with a pong. */
     public void nextWebSocketPing(Duration timeout) {
         take(webSocketPings, timeout, "a WebSocket ping");
+    }
+
+    /** How many WebSocket pings arrived so far (frames are read in order, so this is exact after any later frame). */
+    public int webSocketPingCount() {
+        return webSocketPingCount.get();
     }
 
     /** Sends WorkerPing with {@code timestamp}. */

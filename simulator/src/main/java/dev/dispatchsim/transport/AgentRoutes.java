@@ -100,7 +100,7 @@ final class AgentRoutes {
             Claims claims = ctx.attribute(CLAIMS);
             WorkerSocket socket = new WorkerSocket(new JettySocketPort(ctx.session));
             String id = engine.connected(socket, claims.apiKey()).join();
-            connections.put(ctx.sessionId(), new Connection(id, new WorkerFrames(engine, socket, id)));
+            connections.put(ctx.sessionId(), new Connection(id, new WorkerFrames(engine, id)));
         });
         ws.onBinaryMessage(ctx -> {
             byte[] frame = new byte[ctx.data().remaining()];

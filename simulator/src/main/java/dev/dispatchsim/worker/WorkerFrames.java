@@ -35,12 +35,10 @@ public final class WorkerFrames {
     private static final JsonFormat.Parser TEXT = JsonFormat.parser().ignoringUnknownFields();
 
     private final WorkerCommands engine;
-    private final WorkerSocket socket;
     private final String connectionId;
 
-    public WorkerFrames(WorkerCommands engine, WorkerSocket socket, String connectionId) {
+    public WorkerFrames(WorkerCommands engine, String connectionId) {
         this.engine = engine;
-        this.socket = socket;
         this.connectionId = connectionId;
     }
 
@@ -48,7 +46,7 @@ public final class WorkerFrames {
         if (tooBig(frame.length)) {
             return;
         }
-        socket.answerInText(false);
+        engine.frameFormat(connectionId, false);
         try {
             handle(WorkerMessage.parseFrom(frame));
         } catch (InvalidProtocolBufferException undecodable) {
@@ -60,7 +58,7 @@ public final class WorkerFrames {
         if (tooBig(frame.length())) {
             return;
         }
-        socket.answerInText(true);
+        engine.frameFormat(connectionId, true);
         WorkerMessage.Builder message = WorkerMessage.newBuilder();
         try {
             TEXT.merge(frame, message);
