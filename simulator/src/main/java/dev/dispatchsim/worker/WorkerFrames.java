@@ -55,7 +55,9 @@ public final class WorkerFrames {
     }
 
     public void onText(String frame) {
-        if (tooBig(frame.length())) {
+        // The limit is on the bytes of the frame; a Java string counts UTF-16 chars, which undercounts
+        // anything outside ASCII, so the UTF-8 length is measured.
+        if (tooBig(utf8Length(frame))) {
             return;
         }
         engine.frameFormat(connectionId, true);
@@ -75,6 +77,24 @@ public final class WorkerFrames {
             return true;
         }
         return false;
+    }
+
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4; // a surrogate pair is one 4-byte code point
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void handle(WorkerMessage message) {
