@@ -22,11 +22,14 @@ final class JobEnds {
         this.faults = faults;
     }
 
-    /** UpdateJobStatus from a worker: applied only to jobs in that worker's running set. */
-    void onStatus(WorkerRecord worker, String jobId, JobStatus status, String error) {
+    /**
+     * UpdateJobStatus from a worker: applied only to jobs in that worker's running set. Returns whether it
+     * was applied (false for unknown jobs, other workers' jobs and jobs that already ended).
+     */
+    boolean onStatus(WorkerRecord worker, String jobId, JobStatus status, String error) {
         JobRecord job = state.jobs.get(jobId);
         if (job == null || !worker.runningJobs.contains(jobId)) {
-            return; // the real server silently ignores updates for unknown jobs
+            return false; // the real server silently ignores updates for unknown jobs
         }
         state.journal(new JobStatusUpdated(jobId, worker.id, status, error == null ? "" : error));
         job.trueStatus = status;
@@ -41,6 +44,7 @@ final class JobEnds {
             worker.runningJobs.remove(jobId);
             job.phase = JobRecord.Phase.ENDED;
         }
+        return true;
     }
 
     /**
