@@ -12,10 +12,14 @@ import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.model.JournalEvent.JobAssigned;
 import dev.dispatchsim.model.JournalEvent.JobCreated;
 import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.model.ParticipantState;
 import dev.dispatchsim.model.Permissions;
 import dev.dispatchsim.model.Room;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job's way from launch to a worker, as livekit-server 1.13 does it: pick a worker, send an
@@ -63,18 +67,27 @@ final class JobOffers {
         offerNext(record);
     }
 
-    /** SimulateJobRequest: the normal flow, offered to the asking worker only, with no dispatch record. */
+    /**
+     * SimulateJobRequest, as livekit-server's worker handles it: a job built from the request (JT_PUBLISHER
+     * when a participant is given, else JT_ROOM; the room as the worker named it) and assigned straight to
+     * the asking worker, whatever job type it registered for and whatever its status or load. No dispatch.
+     */
     void simulate(WorkerRecord worker, SimulatedJob request) {
         RoomRecord live = state.rooms.get(request.roomName());
-        Room room = live != null ? live.snapshot()
-                : new Room(state.ids.next("RM_"), request.roomName(), 0, 0, 0, state.now(), "", "", 0, 0);
+        boolean sameRoom = live != null && (request.roomSid().isEmpty() || live.sid.equals(request.roomSid()));
+        // A live room is described as it is (so the agent can join it); any other is echoed as the worker sent it.
+        Room room = sameRoom ? live.snapshot()
+                : new Room(request.roomSid(), request.roomName(), 0, 0, 0, Instant.EPOCH, "", "", 0, 0);
         Participant participant = null;
-        if (live != null && request.participantIdentity() != null && live.participants.containsKey(request.participantIdentity())) {
-            participant = live.participants.get(request.participantIdentity()).snapshot();
+        if (request.participantIdentity() != null) {
+            ParticipantRecord known = sameRoom ? live.participants.get(request.participantIdentity()) : null;
+            participant = known != null ? known.snapshot() : new Participant("", request.participantIdentity(), "",
+                    ParticipantState.JOINING, ParticipantKind.STANDARD, "",
+                    Map.of(), Instant.EPOCH, List.of(), null, 0);
         }
         JobType type = participant != null ? JobType.JT_PUBLISHER : JobType.JT_ROOM;
         Job job = new Job(state.ids.next("AJ_"), "", type, room, participant, worker.registration.agentName(), "",
-                worker.registration.deployment(), java.util.Map.of(), JobState.pending());
+                worker.registration.deployment(), Map.of(), JobState.pending());
         JobRecord record = new JobRecord(null, job);
         record.onlyWorker = worker.id;
         state.jobs.put(job.id(), record);
@@ -84,13 +97,12 @@ final class JobOffers {
 
     /** Offers the job to the next eligible worker, or gives up when none is left. */
     void offerNext(JobRecord job) {
-        List<WorkerRecord> serving = pool.serving(job.job.agentName(), job.job.type(), job.job.deployment());
-        List<WorkerRecord> eligible = pool.eligible(serving, job.triedWorkers).stream()
-                .filter(w -> job.onlyWorker == null || w.id.equals(job.onlyWorker))
-                .toList();
-        WorkerRecord worker = pool.pick(eligible);
+        WorkerRecord worker = job.onlyWorker != null ? simulationTarget(job) : pool.pick(pool.eligible(
+                pool.serving(job.job.agentName(), job.job.type(), job.job.deployment()), job.triedWorkers));
         if (worker == null) {
-            String reason = job.triedWorkers.isEmpty()
+            String reason = job.onlyWorker != null
+                    ? "simulated job: worker " + job.onlyWorker + " declined it or went away"
+                    : job.triedWorkers.isEmpty()
                     ? "no workers with sufficient capacity (load >= " + state.config.targetLoad() + " or WS_FULL)"
                     : "no workers available: every worker rejected or went away";
             undeliverable(job, reason);
@@ -103,6 +115,13 @@ final class JobOffers {
         job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
         state.journal(new AvailabilityRequested(job.id(), worker.id));
         faults.availabilityRequest(job, worker, () -> worker.link.sendAvailability(job.job, false));
+    }
+
+    /** The worker that asked for a simulated job, if it is still there and has not been asked yet (no retry). */
+    private WorkerRecord simulationTarget(JobRecord job) {
+        return state.connections.values().stream()
+                .filter(w -> w.id.equals(job.onlyWorker) && !w.closed && !job.triedWorkers.contains(w.id))
+                .findFirst().orElse(null);
     }
 
     void onAnswer(WorkerRecord worker, AvailabilityAnswer answer) {

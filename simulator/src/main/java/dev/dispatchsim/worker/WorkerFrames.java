@@ -154,7 +154,7 @@ public final class WorkerFrames {
             engine.protocolError(connectionId, POLICY_VIOLATION, "invalid job type " + request.getTypeValue() + " in simulate_job");
             return;
         }
-        engine.simulateJob(connectionId, new SimulatedJob(type, request.getRoom().getName(),
+        engine.simulateJob(connectionId, new SimulatedJob(type, request.getRoom().getName(), request.getRoom().getSid(),
                 request.hasParticipant() ? request.getParticipant().getIdentity() : null));
     }
 
