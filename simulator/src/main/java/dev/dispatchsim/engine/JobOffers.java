@@ -110,8 +110,10 @@ final class JobOffers {
         }
         job.triedWorkers.add(worker.id);
         job.workerId = worker.id;
-        // JS_RUNNING before the worker has said anything: the real server stamps it here.
-        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", state.now(), null, state.now(), "", worker.id));
+        // JS_RUNNING before the worker has said anything: the real server stamps it here, with one
+        // instant for started_at and updated_at (the clock is read once: a real clock moves between reads).
+        Instant now = state.now();
+        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", now, null, now, "", worker.id));
         job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
         state.journal(new AvailabilityRequested(job.id(), worker.id));
         faults.availabilityRequest(job, worker, () -> worker.link.sendAvailability(job.job, false));
@@ -141,8 +143,9 @@ final class JobOffers {
                 answer.participantIdentity()));
         if (answer.terminate()) {
             JobState running = job.job.state();
-            job.job = job.job.withState(new JobState(JobStatus.JS_SUCCESS, "", running.startedAt(), state.now(),
-                    state.now(), "", worker.id));
+            Instant now = state.now();
+            job.job = job.job.withState(new JobState(JobStatus.JS_SUCCESS, "", running.startedAt(), now, now, "",
+                    worker.id));
             job.phase = JobRecord.Phase.ENDED;
             job.trueStatus = JobStatus.JS_SUCCESS;
             job.listedCopy = job.job;
