@@ -32,9 +32,12 @@ final class WorkerPool {
 
     /** Workers that could take the job now: WS_AVAILABLE, load below target, not tried for this job yet. */
     List<WorkerRecord> eligible(List<WorkerRecord> serving, Set<String> tried) {
+        // Load travels as a float32 and livekit-server compares it with a float32 target; in double precision
+        // a reported 0.7f (0.69999998...) would pass below a 0.7 target and a worker "at 0.7" would get jobs.
+        float target = (float) state.config.targetLoad();
         return serving.stream()
                 .filter(w -> w.status == WorkerStatus.WS_AVAILABLE)
-                .filter(w -> w.load < state.config.targetLoad())
+                .filter(w -> w.load < target)
                 .filter(w -> !tried.contains(w.id))
                 .toList();
     }
