@@ -159,12 +159,17 @@ final class JobOffers {
     private void assign(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer) {
         String identity = answer.participantIdentity().isEmpty() ? "agent-" + job.id() : answer.participantIdentity();
         JobState running = job.job.state();
-        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", running.startedAt(), null, state.now(),
-                identity, worker.id));
+        // Only the identity is added: livekit-server leaves started_at/updated_at as stamped at the offer.
+        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", running.startedAt(), null,
+                running.updatedAt(), identity, worker.id));
         Permissions permissions = worker.registration.permissions() == null
                 ? Permissions.workerDefault() : worker.registration.permissions();
+        // The token names the same identity the job state and the simulated participant use (the default
+        // one when the worker asked for none), so the agent's token and its presence in the room agree.
+        AvailabilityAnswer asGranted = new AvailabilityAnswer(answer.jobId(), true, answer.supportsResume(), false,
+                answer.participantName(), identity, answer.participantMetadata(), answer.participantAttributes());
         String token = state.tokens.issue(worker.apiKey, job.job.room().name(), worker.registration.agentName(),
-                answer, permissions, state.now());
+                asGranted, permissions, state.now());
         job.phase = JobRecord.Phase.ASSIGNED;
         job.trueStatus = JobStatus.JS_RUNNING;
         job.participantIdentity = identity;

@@ -83,6 +83,10 @@ class CreateRoomDispatchLifecycleTest {
                 assertThat(job.getState().getStatus()).isEqualTo(JobStatus.JS_RUNNING);
                 assertThat(job.getState().getParticipantIdentity()).isEqualTo(identity);
                 assertThat(job.getState().getWorkerId()).isEqualTo(worker.workerId());
+                // the times stamped at the offer, untouched by the assignment (as livekit-server's copy)
+                assertThat(job.getState().getStartedAt()).isEqualTo(offered.getState().getStartedAt());
+                assertThat(job.getState().getUpdatedAt()).isEqualTo(offered.getState().getUpdatedAt());
+                assertThat(job.getState().getEndedAt()).isZero();
             });
 
             // AND ListParticipants shows the simulated agent: kind AGENT, ACTIVE, with lk.agent_name added
