@@ -42,12 +42,13 @@ final class EngineTwirpGate implements TwirpFaultGate {
         Message request = peek(method, contentType, body);
         return faults.twirpRequest(method.service(), method.method(), field(request, "room", "name"),
                         agentName(request), field(request, "metadata"))
-                .thenCompose(verdict -> serve(verdict, call))
-                .whenComplete((response, failure) -> {
-                    if (response != null) {
-                        faults.journalTwirpCall(method.service(), method.method(), response.code());
-                    }
-                });
+                // Served and journaled in one engine event, so that no worker frame lands in between.
+                .thenCompose(verdict -> faults.inEngine(() -> serve(verdict, call)
+                        .whenComplete((response, failure) -> {
+                            if (response != null) {
+                                faults.journalTwirpCall(method.service(), method.method(), response.code());
+                            }
+                        })));
     }
 
     private CompletableFuture<TwirpResponse> serve(Verdict verdict, Supplier<CompletableFuture<TwirpResponse>> call) {
