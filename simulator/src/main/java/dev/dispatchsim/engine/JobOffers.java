@@ -44,11 +44,15 @@ final class JobOffers {
         this.presence = agentPresence;
     }
 
-    /** Launches one job of {@code type} for a dispatch; {@code participant} is set for JT_PARTICIPANT / JT_PUBLISHER. */
+    /**
+     * Launches the jobs of {@code type} for a dispatch: one per namespace that has workers for it (namespaces
+     * are deprecated, so normally exactly one, ""); {@code participant} is set for JT_PARTICIPANT / JT_PUBLISHER.
+     */
     void launch(RoomRecord room, DispatchRecord dispatch, JobType type, Participant participant) {
         String agent = dispatch.request.agentName();
         String deployment = dispatch.request.deployment();
-        if (pool.serving(agent, type, deployment).isEmpty()) {
+        List<WorkerRecord> serving = pool.serving(agent, type, deployment);
+        if (serving.isEmpty()) {
             // The real server checks its worker cache first and silently skips: nothing is created.
             // Participant/publisher jobs are only worth a line when someone serves that job type at all.
             if (type == JobType.JT_ROOM || state.connections.values().stream()
@@ -58,13 +62,16 @@ final class JobOffers {
             }
             return;
         }
-        Job job = new Job(state.ids.next("AJ_"), dispatch.id, type, room.snapshot(), participant, agent,
-                dispatch.request.metadata(), deployment, dispatch.request.attributes(), JobState.pending());
-        JobRecord record = new JobRecord(dispatch, job);
-        dispatch.jobs.add(record);
-        state.jobs.put(job.id(), record);
-        state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
-        offerNext(record);
+        for (String namespace : WorkerPool.namespaces(serving)) {
+            Job job = new Job(state.ids.next("AJ_"), dispatch.id, type, room.snapshot(), participant, agent,
+                    dispatch.request.metadata(), deployment, dispatch.request.attributes(), JobState.pending());
+            JobRecord record = new JobRecord(dispatch, job);
+            record.namespace = namespace;
+            dispatch.jobs.add(record);
+            state.jobs.put(job.id(), record);
+            state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
+            offerNext(record);
+        }
     }
 
     /**
@@ -98,7 +105,7 @@ final class JobOffers {
     /** Offers the job to the next eligible worker, or gives up when none is left. */
     void offerNext(JobRecord job) {
         WorkerRecord worker = job.onlyWorker != null ? simulationTarget(job) : pool.pick(pool.eligible(
-                pool.serving(job.job.agentName(), job.job.type(), job.job.deployment()), job.triedWorkers));
+                pool.serving(job.job.agentName(), job.namespace, job.job.type(), job.job.deployment()), job.triedWorkers));
         if (worker == null) {
             String reason = job.onlyWorker != null
                     ? "simulated job: worker " + job.onlyWorker + " declined it or went away"

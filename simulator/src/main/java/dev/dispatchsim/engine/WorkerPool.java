@@ -20,7 +20,7 @@ final class WorkerPool {
         this.state = state;
     }
 
-    /** Registered workers that serve this agent name, job type and deployment, whatever their load. */
+    /** Registered workers that serve this agent name, job type and deployment, in any namespace, whatever their load. */
     List<WorkerRecord> serving(String agentName, JobType type, String deployment) {
         return state.connections.values().stream()
                 .filter(w -> w.isRegistered() && !w.closed)
@@ -28,6 +28,18 @@ final class WorkerPool {
                 .filter(w -> w.registration.jobType() == type)
                 .filter(w -> w.registration.deployment().equals(deployment))
                 .toList();
+    }
+
+    /** The workers of one pool key: agent name, namespace, job type and deployment. */
+    List<WorkerRecord> serving(String agentName, String namespace, JobType type, String deployment) {
+        return serving(agentName, type, deployment).stream()
+                .filter(w -> w.registration.namespace().equals(namespace))
+                .toList();
+    }
+
+    /** The namespaces among {@code workers}, sorted (as livekit-server keeps them): one job is launched per namespace. */
+    static List<String> namespaces(List<WorkerRecord> workers) {
+        return workers.stream().map(w -> w.registration.namespace()).distinct().sorted().toList();
     }
 
     /** Workers that could take the job now: WS_AVAILABLE, load below target, not tried for this job yet. */

@@ -42,6 +42,12 @@ public final class FakeWorkerBuilder {
         return this;
     }
 
+    /** The deprecated {@code namespace} of RegisterWorkerRequest (part of the server's pool key). */
+    public FakeWorkerBuilder namespace(String value) {
+        registration.setNamespace(value);
+        return this;
+    }
+
     public FakeWorkerBuilder deployment(String value) {
         registration.setDeployment(value);
         return this;
