@@ -47,7 +47,9 @@ class RejectTriesNextWorkerTest {
             // WHEN ten rooms dispatch the agent
             for (int i = 0; i < 10; i++) {
                 api.createRoom("picky-" + i, "[{\"agentName\":\"picky\"}]");
-                accepting.nextAssignment(WAIT);
+                String jobId = accepting.nextAssignment(WAIT).getJob().getId();
+                // the frame can overtake the journal entry written right after it: wait for the entry
+                sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
             }
 
             // THEN every job ended with the accepting worker; each rejection was followed by an offer to it
