@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Fault decisions for the hooks that sit in front of the engine (a Twirp call, a WebSocket upgrade).
@@ -57,13 +55,9 @@ public final class TransportFaults {
         return verdict(FaultContext.at(HookPoint.WORKER_CONNECT));
     }
 
-    /**
-     * Runs {@code serve} as one event on the engine thread (engine commands it issues run inline there), so
-     * a call is handled, and journaled by whatever the caller chains onto {@code serve}'s future inside it,
-     * before any frame that arrives meanwhile: the journal's order then depends only on the inputs' order.
-     */
-    public <T> CompletableFuture<T> inEngine(Supplier<CompletableFuture<T>> serve) {
-        return loop.call(serve::get).thenCompose(Function.identity());
+    /** Runs tasks on the engine thread, after everything posted before them. */
+    public java.util.concurrent.Executor engineThread() {
+        return loop::execute;
     }
 
     /** Runs {@code task} after {@code delay} of simulated time (for duplicated requests). */
@@ -72,16 +66,16 @@ public final class TransportFaults {
     }
 
     /**
-     * Journals a served Twirp call with its result code ("ok" or the Twirp code). A call the engine served
-     * completes on the engine thread, inside the event that handled it: it is journaled right there. Posting
-     * it as a later event let a worker frame that arrived meanwhile (an AvailabilityResponse to the job the
-     * call created) slip in between, so two runs with the same inputs wrote the journal in different orders.
+     * Journals a served Twirp call with its result code ("ok" or the Twirp code). A call served by the
+     * engine completes on the engine thread, so the line is written in the same step as the call's
+     * own events; posting it instead would let a worker's frame slip in between and break determinism.
      */
     public void journalTwirpCall(String service, String method, String code) {
+        Runnable append = () -> state.journal(new TwirpCall(service, method, code));
         if (loop.inLoop()) {
-            state.journal(new TwirpCall(service, method, code));
+            append.run();
         } else {
-            loop.execute(() -> state.journal(new TwirpCall(service, method, code)));
+            loop.execute(append);
         }
     }
 

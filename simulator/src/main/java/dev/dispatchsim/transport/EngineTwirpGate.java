@@ -40,15 +40,15 @@ final class EngineTwirpGate implements TwirpFaultGate {
             return call.get();
         }
         Message request = peek(method, contentType, body);
+        // The call is served on the engine thread and journaled as soon as it completes there: the
+        // TwirpCall line then sits right after the call's own events, the same way in every run.
         return faults.twirpRequest(method.service(), method.method(), field(request, "room", "name"),
                         agentName(request), field(request, "metadata"))
-                // Served and journaled in one engine event, so that no worker frame lands in between.
-                .thenCompose(verdict -> faults.inEngine(() -> serve(verdict, call)
-                        .whenComplete((response, failure) -> {
-                            if (response != null) {
-                                faults.journalTwirpCall(method.service(), method.method(), response.code());
-                            }
-                        })));
+                .thenComposeAsync(verdict -> serve(verdict, call).whenComplete((response, failure) -> {
+                    if (response != null) {
+                        faults.journalTwirpCall(method.service(), method.method(), response.code());
+                    }
+                }), faults.engineThread());
     }
 
     private CompletableFuture<TwirpResponse> serve(Verdict verdict, Supplier<CompletableFuture<TwirpResponse>> call) {
