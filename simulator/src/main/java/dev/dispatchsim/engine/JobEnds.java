@@ -5,6 +5,8 @@ import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JournalEvent.JobStatusUpdated;
 import dev.dispatchsim.model.JournalEvent.JobTerminated;
 
+import java.time.Instant;
+
 /**
  * How jobs end: the worker reports a final status, the server terminates the job (the agent left
  * the room, the room closed, the dispatch was deleted), or the worker goes away and its jobs are
@@ -22,25 +24,30 @@ final class JobEnds {
         this.faults = faults;
     }
 
-    /** UpdateJobStatus from a worker: applied only to jobs in that worker's running set. */
-    void onStatus(WorkerRecord worker, String jobId, JobStatus status, String error) {
+    /**
+     * UpdateJobStatus from a worker: applied only to jobs in that worker's running set. Returns whether it
+     * was applied (false for unknown jobs, other workers' jobs and jobs that already ended).
+     */
+    boolean onStatus(WorkerRecord worker, String jobId, JobStatus status, String error) {
         JobRecord job = state.jobs.get(jobId);
         if (job == null || !worker.runningJobs.contains(jobId)) {
-            return; // the real server silently ignores updates for unknown jobs
+            return false; // the real server silently ignores updates for unknown jobs
         }
         state.journal(new JobStatusUpdated(jobId, worker.id, status, error == null ? "" : error));
         job.trueStatus = status;
         job.trueError = error == null ? "" : error;
         JobState previous = job.job.state();
         boolean wasPending = previous.status() == JobStatus.JS_PENDING && status != JobStatus.JS_PENDING;
+        Instant now = state.now(); // one reading for every timestamp of this update, as the real server
         job.job = job.job.withState(new JobState(status, job.trueError,
-                wasPending ? state.now() : previous.startedAt(),
-                status.isFinal() ? state.now() : previous.endedAt(), state.now(),
+                wasPending ? now : previous.startedAt(),
+                status.isFinal() ? now : previous.endedAt(), now,
                 previous.participantIdentity(), previous.workerId()));
         if (status.isFinal()) {
             worker.runningJobs.remove(jobId);
             job.phase = JobRecord.Phase.ENDED;
         }
+        return true;
     }
 
     /**
@@ -56,7 +63,8 @@ final class JobEnds {
         job.trueError = error;
         job.phase = JobRecord.Phase.ENDED;
         JobState previous = job.job.state();
-        job.job = job.job.withState(new JobState(result, error, previous.startedAt(), state.now(), state.now(),
+        Instant now = state.now();
+        job.job = job.job.withState(new JobState(result, error, previous.startedAt(), now, now,
                 previous.participantIdentity(), previous.workerId()));
         boolean[] sent = {false};
         faults.jobTermination(job, worker, () -> {

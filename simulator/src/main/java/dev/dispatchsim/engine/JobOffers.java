@@ -12,10 +12,14 @@ import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.model.JournalEvent.JobAssigned;
 import dev.dispatchsim.model.JournalEvent.JobCreated;
 import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.model.ParticipantState;
 import dev.dispatchsim.model.Permissions;
 import dev.dispatchsim.model.Room;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job's way from launch to a worker, as livekit-server 1.13 does it: pick a worker, send an
@@ -40,11 +44,15 @@ final class JobOffers {
         this.presence = agentPresence;
     }
 
-    /** Launches one job of {@code type} for a dispatch; {@code participant} is set for JT_PARTICIPANT / JT_PUBLISHER. */
+    /**
+     * Launches the jobs of {@code type} for a dispatch: one per namespace that has workers for it (namespaces
+     * are deprecated, so normally exactly one, ""); {@code participant} is set for JT_PARTICIPANT / JT_PUBLISHER.
+     */
     void launch(RoomRecord room, DispatchRecord dispatch, JobType type, Participant participant) {
         String agent = dispatch.request.agentName();
         String deployment = dispatch.request.deployment();
-        if (pool.serving(agent, type, deployment).isEmpty()) {
+        List<WorkerRecord> serving = pool.serving(agent, type, deployment);
+        if (serving.isEmpty()) {
             // The real server checks its worker cache first and silently skips: nothing is created.
             // Participant/publisher jobs are only worth a line when someone serves that job type at all.
             if (type == JobType.JT_ROOM || state.connections.values().stream()
@@ -54,27 +62,39 @@ final class JobOffers {
             }
             return;
         }
-        Job job = new Job(state.ids.next("AJ_"), dispatch.id, type, room.snapshot(), participant, agent,
-                dispatch.request.metadata(), deployment, dispatch.request.attributes(), JobState.pending());
-        JobRecord record = new JobRecord(dispatch, job);
-        dispatch.jobs.add(record);
-        state.jobs.put(job.id(), record);
-        state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
-        offerNext(record);
+        for (String namespace : WorkerPool.namespaces(serving)) {
+            Job job = new Job(state.ids.next("AJ_"), dispatch.id, type, room.snapshot(), participant, agent,
+                    dispatch.request.metadata(), deployment, dispatch.request.attributes(), JobState.pending());
+            JobRecord record = new JobRecord(dispatch, job);
+            record.namespace = namespace;
+            dispatch.jobs.add(record);
+            state.jobs.put(job.id(), record);
+            state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
+            offerNext(record);
+        }
     }
 
-    /** SimulateJobRequest: the normal flow, offered to the asking worker only, with no dispatch record. */
+    /**
+     * SimulateJobRequest, as livekit-server's worker handles it: a job built from the request (JT_PUBLISHER
+     * when a participant is given, else JT_ROOM; the room as the worker named it) and assigned straight to
+     * the asking worker, whatever job type it registered for and whatever its status or load. No dispatch.
+     */
     void simulate(WorkerRecord worker, SimulatedJob request) {
         RoomRecord live = state.rooms.get(request.roomName());
-        Room room = live != null ? live.snapshot()
-                : new Room(state.ids.next("RM_"), request.roomName(), 0, 0, 0, state.now(), "", "", 0, 0);
+        boolean sameRoom = live != null && (request.roomSid().isEmpty() || live.sid.equals(request.roomSid()));
+        // A live room is described as it is (so the agent can join it); any other is echoed as the worker sent it.
+        Room room = sameRoom ? live.snapshot()
+                : new Room(request.roomSid(), request.roomName(), 0, 0, 0, Instant.EPOCH, "", "", 0, 0);
         Participant participant = null;
-        if (live != null && request.participantIdentity() != null && live.participants.containsKey(request.participantIdentity())) {
-            participant = live.participants.get(request.participantIdentity()).snapshot();
+        if (request.participantIdentity() != null) {
+            ParticipantRecord known = sameRoom ? live.participants.get(request.participantIdentity()) : null;
+            participant = known != null ? known.snapshot() : new Participant("", request.participantIdentity(), "",
+                    ParticipantState.JOINING, ParticipantKind.STANDARD, "",
+                    Map.of(), Instant.EPOCH, List.of(), null, 0);
         }
         JobType type = participant != null ? JobType.JT_PUBLISHER : JobType.JT_ROOM;
         Job job = new Job(state.ids.next("AJ_"), "", type, room, participant, worker.registration.agentName(), "",
-                worker.registration.deployment(), java.util.Map.of(), JobState.pending());
+                worker.registration.deployment(), Map.of(), JobState.pending());
         JobRecord record = new JobRecord(null, job);
         record.onlyWorker = worker.id;
         state.jobs.put(job.id(), record);
@@ -84,13 +104,12 @@ final class JobOffers {
 
     /** Offers the job to the next eligible worker, or gives up when none is left. */
     void offerNext(JobRecord job) {
-        List<WorkerRecord> serving = pool.serving(job.job.agentName(), job.job.type(), job.job.deployment());
-        List<WorkerRecord> eligible = pool.eligible(serving, job.triedWorkers).stream()
-                .filter(w -> job.onlyWorker == null || w.id.equals(job.onlyWorker))
-                .toList();
-        WorkerRecord worker = pool.pick(eligible);
+        WorkerRecord worker = job.onlyWorker != null ? simulationTarget(job) : pool.pick(pool.eligible(
+                pool.serving(job.job.agentName(), job.namespace, job.job.type(), job.job.deployment()), job.triedWorkers));
         if (worker == null) {
-            String reason = job.triedWorkers.isEmpty()
+            String reason = job.onlyWorker != null
+                    ? "simulated job: worker " + job.onlyWorker + " declined it or went away"
+                    : job.triedWorkers.isEmpty()
                     ? "no workers with sufficient capacity (load >= " + state.config.targetLoad() + " or WS_FULL)"
                     : "no workers available: every worker rejected or went away";
             undeliverable(job, reason);
@@ -98,8 +117,10 @@ final class JobOffers {
         }
         job.triedWorkers.add(worker.id);
         job.workerId = worker.id;
-        // JS_RUNNING before the worker has said anything: the real server stamps it here.
-        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", state.now(), null, state.now(), "", worker.id));
+        // JS_RUNNING before the worker has said anything: the real server stamps it here, with one
+        // instant for started_at and updated_at (the clock is read once: a real clock moves between reads).
+        Instant now = state.now();
+        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", now, null, now, "", worker.id));
         job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
         // Journalled when the frame really leaves: a dropped or stalled request leaves only its
         // FaultApplied entry, a delayed one is journalled when it is sent.
@@ -107,6 +128,13 @@ final class JobOffers {
             state.journal(new AvailabilityRequested(job.id(), worker.id));
             worker.link.sendAvailability(job.job, false);
         });
+    }
+
+    /** The worker that asked for a simulated job, if it is still there and has not been asked yet (no retry). */
+    private WorkerRecord simulationTarget(JobRecord job) {
+        return state.connections.values().stream()
+                .filter(w -> w.id.equals(job.onlyWorker) && !w.closed && !job.triedWorkers.contains(w.id))
+                .findFirst().orElse(null);
     }
 
     void onAnswer(WorkerRecord worker, AvailabilityAnswer answer) {
@@ -126,8 +154,9 @@ final class JobOffers {
                 answer.participantIdentity()));
         if (answer.terminate()) {
             JobState running = job.job.state();
-            job.job = job.job.withState(new JobState(JobStatus.JS_SUCCESS, "", running.startedAt(), state.now(),
-                    state.now(), "", worker.id));
+            Instant now = state.now();
+            job.job = job.job.withState(new JobState(JobStatus.JS_SUCCESS, "", running.startedAt(), now, now, "",
+                    worker.id));
             job.phase = JobRecord.Phase.ENDED;
             job.trueStatus = JobStatus.JS_SUCCESS;
             job.listedCopy = job.job;
@@ -141,12 +170,17 @@ final class JobOffers {
     private void assign(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer) {
         String identity = answer.participantIdentity().isEmpty() ? "agent-" + job.id() : answer.participantIdentity();
         JobState running = job.job.state();
-        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", running.startedAt(), null, state.now(),
-                identity, worker.id));
+        // Only the identity is added: livekit-server leaves started_at/updated_at as stamped at the offer.
+        job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", running.startedAt(), null,
+                running.updatedAt(), identity, worker.id));
         Permissions permissions = worker.registration.permissions() == null
                 ? Permissions.workerDefault() : worker.registration.permissions();
+        // The token names the same identity the job state and the simulated participant use (the default
+        // one when the worker asked for none), so the agent's token and its presence in the room agree.
+        AvailabilityAnswer asGranted = new AvailabilityAnswer(answer.jobId(), true, answer.supportsResume(), false,
+                answer.participantName(), identity, answer.participantMetadata(), answer.participantAttributes());
         String token = state.tokens.issue(worker.apiKey, job.job.room().name(), worker.registration.agentName(),
-                answer, permissions, state.now());
+                asGranted, permissions, state.now());
         job.phase = JobRecord.Phase.ASSIGNED;
         job.trueStatus = JobStatus.JS_RUNNING;
         job.participantIdentity = identity;

@@ -45,6 +45,8 @@ final class JobRecord {
     /** Whether the JobAssignment frame actually left (a fault may drop it). */
     boolean assignmentDelivered;
     final Set<String> triedWorkers = new LinkedHashSet<>();
+    /** The (deprecated) namespace part of the pool key: only workers registered in it may take the job. */
+    String namespace = "";
     /** SimulateJobRequest: only the asking worker may take the job. */
     String onlyWorker;
     ScheduledTask availabilityTimer;

@@ -38,6 +38,20 @@ public final class WorkerCommands {
         return loop.call(() -> workers.connect(link, apiKey));
     }
 
+    /**
+     * The worker's last frame was text (protojson) or binary: answers follow suit. This goes through the
+     * engine queue like the frame's own command, so a text frame followed at once by a binary one still
+     * gets its answer in text (the Go server handles one frame at a time).
+     */
+    public void frameFormat(String connectionId, boolean text) {
+        loop.execute(() -> {
+            WorkerRecord worker = workers.byConnection(connectionId);
+            if (worker != null) {
+                worker.link.answerInText(text);
+            }
+        });
+    }
+
     public void register(String connectionId, WorkerRegistration registration) {
         withWorker(connectionId, null, worker -> workers.register(worker, registration));
     }
@@ -56,9 +70,11 @@ public final class WorkerCommands {
 
     public void updateJob(String connectionId, String jobId, JobStatus status, String error) {
         withWorker(connectionId, "update_job", worker -> {
-            ends.onStatus(worker, jobId, status, error);
+            // Only an update the worker registry accepted ends anything: a status for another worker's job
+            // (or one already ended) must not pull that job's agent out of its room.
+            boolean applied = ends.onStatus(worker, jobId, status, error);
             JobRecord job = state.jobs.get(jobId);
-            if (status.isFinal() && job != null && !job.participantIdentity.isEmpty()) {
+            if (applied && status.isFinal() && !job.participantIdentity.isEmpty()) {
                 // The job process ended, so its agent leaves the room (the real agent disconnects).
                 rooms.removeIfPresent(job.job.room().name(), job.job.room().sid(), job.participantIdentity,
                         "CLIENT_INITIATED");

@@ -21,6 +21,12 @@ public interface WorkerLink {
     /** A WebSocket-level ping (keepalive), not a protocol message. */
     void sendPing();
 
+    /**
+     * From now on, send protojson text frames (true) or binary protobuf (false). Called on the engine
+     * thread in frame order, so each answer goes out in the format of the frame that caused it.
+     */
+    void answerInText(boolean text);
+
     void close(int code, String reason);
 
     /** Where the socket came from, for logs. */

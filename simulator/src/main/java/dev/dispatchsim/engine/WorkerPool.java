@@ -20,7 +20,7 @@ final class WorkerPool {
         this.state = state;
     }
 
-    /** Registered workers that serve this agent name, job type and deployment, whatever their load. */
+    /** Registered workers that serve this agent name, job type and deployment, in any namespace, whatever their load. */
     List<WorkerRecord> serving(String agentName, JobType type, String deployment) {
         return state.connections.values().stream()
                 .filter(w -> w.isRegistered() && !w.closed)
@@ -30,11 +30,26 @@ final class WorkerPool {
                 .toList();
     }
 
+    /** The workers of one pool key: agent name, namespace, job type and deployment. */
+    List<WorkerRecord> serving(String agentName, String namespace, JobType type, String deployment) {
+        return serving(agentName, type, deployment).stream()
+                .filter(w -> w.registration.namespace().equals(namespace))
+                .toList();
+    }
+
+    /** The namespaces among {@code workers}, sorted (as livekit-server keeps them): one job is launched per namespace. */
+    static List<String> namespaces(List<WorkerRecord> workers) {
+        return workers.stream().map(w -> w.registration.namespace()).distinct().sorted().toList();
+    }
+
     /** Workers that could take the job now: WS_AVAILABLE, load below target, not tried for this job yet. */
     List<WorkerRecord> eligible(List<WorkerRecord> serving, Set<String> tried) {
+        // Load travels as a float32 and livekit-server compares it with a float32 target; in double precision
+        // a reported 0.7f (0.69999998...) would pass below a 0.7 target and a worker "at 0.7" would get jobs.
+        float target = (float) state.config.targetLoad();
         return serving.stream()
                 .filter(w -> w.status == WorkerStatus.WS_AVAILABLE)
-                .filter(w -> w.load < state.config.targetLoad())
+                .filter(w -> w.load < target)
                 .filter(w -> !tried.contains(w.id))
                 .toList();
     }

@@ -11,6 +11,8 @@ import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.UpdateJobStatus;
 import dev.dispatchsim.proto.UpdateWorkerStatus;
 import dev.dispatchsim.proto.WorkerMessage;
+import dev.dispatchsim.proto.WorkerPing;
+import dev.dispatchsim.proto.WorkerPong;
 import dev.dispatchsim.proto.WorkerStatus;
 
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An agent worker in Java, speaking the /agent protocol over a real socket: it registers, answers
@@ -33,6 +36,12 @@ public final class FakeAgentWorker implements AutoCloseable {
     private final BlockingQueue<AvailabilityRequest> availabilityRequests = new LinkedBlockingQueue<>();
     private final BlockingQueue<JobAssignment> assignments = new LinkedBlockingQueue<>();
     private final BlockingQueue<JobTermination> terminations = new LinkedBlockingQueue<>();
+    private final BlockingQueue<WorkerPong> pongs = new LinkedBlockingQueue<>();
+    /** Text (protojson) frames, kept raw: the real workers ignore them, tests read them. */
+    private final BlockingQueue<String> textFrames = new LinkedBlockingQueue<>();
+    /** One entry per WebSocket ping control frame from the server. */
+    private final BlockingQueue<Boolean> webSocketPings = new LinkedBlockingQueue<>();
+    private final AtomicInteger webSocketPingCount = new AtomicInteger();
     private final List<ServerMessage> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<RegisterWorkerResponse> registered = new CompletableFuture<>();
     private volatile AvailabilityPolicy policy;
@@ -40,7 +49,23 @@ public final class FakeAgentWorker implements AutoCloseable {
     FakeAgentWorker(FakeWorkerSettings settings) {
         this.settings = settings;
         this.policy = settings.policy();
-        this.client = new WorkerClient(settings, this::onFrame);
+        this.client = new WorkerClient(settings, new WorkerClient.Listener() {
+            @Override
+            public void onBinary(byte[] frame) {
+                onFrame(frame);
+            }
+
+            @Override
+            public void onText(String frame) {
+                textFrames.add(frame);
+            }
+
+            @Override
+            public void onPing() {
+                webSocketPingCount.incrementAndGet();
+                webSocketPings.add(Boolean.TRUE);
+            }
+        });
     }
 
     public static FakeWorkerBuilder builder(String wsUrl, String apiKey, String apiSecret) {
@@ -90,7 +115,31 @@ public final class FakeAgentWorker implements AutoCloseable {
         return take(terminations, timeout, "a JobTermination");
     }
 
-    /** Every message received so far, in order. */
+    public WorkerPong nextPong(Duration timeout) {
+        return take(pongs, timeout, "a WorkerPong");
+    }
+
+    /** The next text (protojson) frame from the server, as sent. */
+    public String nextTextFrame(Duration timeout) {
+        return take(textFrames, timeout, "a text frame");
+    }
+
+    /** Waits for the next WebSocket ping control frame (the server's keepalive), which was answered with a pong. */
+    public void nextWebSocketPing(Duration timeout) {
+        take(webSocketPings, timeout, "a WebSocket ping");
+    }
+
+    /** How many WebSocket pings arrived so far (frames are read in order, so this is exact after any later frame). */
+    public int webSocketPingCount() {
+        return webSocketPingCount.get();
+    }
+
+    /** Sends WorkerPing with {@code timestamp}. */
+    public void ping(long timestamp) {
+        send(WorkerMessage.newBuilder().setPing(WorkerPing.newBuilder().setTimestamp(timestamp)).build());
+    }
+
+    /** Every binary message received so far, in order. */
     public List<ServerMessage> received() {
         return List.copyOf(received);
     }
@@ -155,6 +204,7 @@ public final class FakeAgentWorker implements AutoCloseable {
             }
             case ASSIGNMENT -> assignments.add(message.getAssignment());
             case TERMINATION -> terminations.add(message.getTermination());
+            case PONG -> pongs.add(message.getPong());
             default -> {
             }
         }

@@ -23,6 +23,8 @@ public final class FakeWorkerBuilder {
     private String identityPrefix = "agent-";
     private boolean autoRegister = true;
     private Duration timeout = Duration.ofSeconds(5);
+    private String query = "";
+    private boolean tokenInQuery;
 
     FakeWorkerBuilder(String wsUrl, String apiKey, String apiSecret) {
         this.wsUrl = wsUrl;
@@ -37,6 +39,12 @@ public final class FakeWorkerBuilder {
 
     public FakeWorkerBuilder jobType(JobType value) {
         registration.setType(value);
+        return this;
+    }
+
+    /** The deprecated {@code namespace} of RegisterWorkerRequest (part of the server's pool key). */
+    public FakeWorkerBuilder namespace(String value) {
+        registration.setNamespace(value);
         return this;
     }
 
@@ -67,6 +75,18 @@ public final class FakeWorkerBuilder {
         return this;
     }
 
+    /** A query string for the upgrade URL, without the '?' (the server accepts any). */
+    public FakeWorkerBuilder query(String value) {
+        this.query = value;
+        return this;
+    }
+
+    /** Send the token as the {@code access_token} query parameter instead of the Authorization header. */
+    public FakeWorkerBuilder tokenInQuery() {
+        this.tokenInQuery = true;
+        return this;
+    }
+
     /** Connect without sending register (for protocol tests). */
     public FakeWorkerBuilder withoutRegister() {
         this.autoRegister = false;
@@ -91,6 +111,6 @@ public final class FakeWorkerBuilder {
     public FakeAgentWorker open() {
         String upgradeToken = token != null ? token : TestTokens.agent(apiKey, apiSecret, WallClock.now());
         return new FakeAgentWorker(new FakeWorkerSettings(wsUrl, upgradeToken, registration.build(), policy,
-                identityPrefix, autoRegister, timeout)).open();
+                identityPrefix, autoRegister, timeout, query, tokenInQuery)).open();
     }
 }

@@ -1,6 +1,8 @@
 package dev.dispatchsim.testkit;
 
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 import java.net.URI;
@@ -9,23 +11,40 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
-/** The socket under a {@link FakeAgentWorker}: Java-WebSocket, Bearer token on the upgrade, binary frames. */
+/**
+ * The socket under a {@link FakeAgentWorker}: Java-WebSocket, the token on the upgrade (Bearer header,
+ * or {@code access_token} in the query), binary and text frames, and WebSocket-level pings.
+ */
 public final class WorkerClient {
 
     /** How the socket ended: close code and reason; {@code remote} is true when the server closed it. */
     public record Closed(int code, String reason, boolean remote) {
     }
 
+    /** What the socket hands up to the worker. */
+    interface Listener {
+        void onBinary(byte[] frame);
+
+        void onText(String frame);
+
+        void onPing();
+    }
+
     private final Client socket;
-    private final Consumer<byte[]> onFrame;
+    private final Listener listener;
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
 
-    WorkerClient(FakeWorkerSettings settings, Consumer<byte[]> onFrame) {
-        this.onFrame = onFrame;
-        URI uri = URI.create(settings.wsUrl().replaceFirst("^http", "ws") + "/agent");
-        this.socket = new Client(uri, Map.of("Authorization", "Bearer " + settings.token()));
+    WorkerClient(FakeWorkerSettings settings, Listener listener) {
+        this.listener = listener;
+        String base = settings.wsUrl().replaceFirst("^http", "ws") + "/agent";
+        String query = settings.query();
+        if (settings.tokenInQuery()) {
+            query = (query.isEmpty() ? "" : query + "&") + "access_token=" + settings.token();
+        }
+        URI uri = URI.create(query.isEmpty() ? base : base + "?" + query);
+        this.socket = new Client(uri, settings.tokenInQuery() ? Map.of()
+                : Map.of("Authorization", "Bearer " + settings.token()));
     }
 
     void open(Duration timeout) {
@@ -82,14 +101,20 @@ public final class WorkerClient {
 
         @Override
         public void onMessage(String message) {
-            // The real Node and Python workers ignore text frames; so does the fake.
+            listener.onText(message);
         }
 
         @Override
         public void onMessage(ByteBuffer bytes) {
             byte[] frame = new byte[bytes.remaining()];
             bytes.get(frame);
-            onFrame.accept(frame);
+            listener.onBinary(frame);
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata frame) {
+            listener.onPing();
+            super.onWebsocketPing(conn, frame); // answers with a pong, as the ws library of the Node worker does
         }
 
         @Override

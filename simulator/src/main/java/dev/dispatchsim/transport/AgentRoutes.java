@@ -13,7 +13,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,18 +53,38 @@ final class AgentRoutes {
     private void checkToken(Context ctx) {
         AuthResult auth = authenticator.authenticate(ctx);
         if (auth instanceof AuthResult.Rejected rejected) {
-            throw new HttpResponseException(401, rejected.plainTextMessage());
+            throw refuse(ctx, 401, rejected.plainTextMessage());
         }
         Claims claims = Authenticator.claimsOf(auth);
         if (claims == null || !claims.video().agent()) {
-            throw new HttpResponseException(401, "no permissions to access the room");
+            throw refuse(ctx, 401, "no permissions to access the room");
         }
         ctx.attribute(CLAIMS, claims);
         Verdict verdict = faults.workerConnect().join();
         if (verdict instanceof Verdict.Fail fail && fail.failure() instanceof FaultEffect.Fail.HttpStatus http) {
-            throw new HttpResponseException(http.status(), http.body());
+            throw refuse(ctx, http.status(), http.body());
         }
         ctx.attribute(CONNECT_VERDICT, verdict);
+    }
+
+    /**
+     * Answers a refused upgrade with a plain-text body, as livekit-server does. Javalin drops the body of
+     * an exception thrown before a WebSocket upgrade (the response went out with Content-Length 0), so the
+     * answer is written and committed here; the returned exception then only stops the upgrade.
+     */
+    private static HttpResponseException refuse(Context ctx, int status, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpServletResponse response = ctx.res();
+        try {
+            response.setStatus(status);
+            response.setContentType("text/plain; charset=utf-8");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+            response.flushBuffer();
+        } catch (IOException gone) {
+            // the client went away; nothing left to tell it
+        }
+        return new HttpResponseException(status, body);
     }
 
     private void configure(WsConfig ws) {
@@ -77,7 +100,7 @@ final class AgentRoutes {
             Claims claims = ctx.attribute(CLAIMS);
             WorkerSocket socket = new WorkerSocket(new JettySocketPort(ctx.session));
             String id = engine.connected(socket, claims.apiKey()).join();
-            connections.put(ctx.sessionId(), new Connection(id, new WorkerFrames(engine, socket, id)));
+            connections.put(ctx.sessionId(), new Connection(id, new WorkerFrames(engine, id)));
         });
         ws.onBinaryMessage(ctx -> {
             byte[] frame = new byte[ctx.data().remaining()];

@@ -19,6 +19,8 @@ final class TwirpRoutes {
 
     /** limit.max_api_request_body_size. */
     static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** Bodies declared larger than this are not read away before the 413; the connection just closes. */
+    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private final TwirpRouter router;
     private final Authenticator authenticator;
@@ -42,7 +44,14 @@ final class TwirpRoutes {
     }
 
     private void handle(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            // Read the body away first (up to a bound): answering while the client is still sending
+            // makes the server close the connection under it, and the client may then see a reset
+            // instead of the 413.
+            if (declared <= MAX_DRAINED_BYTES) {
+                ctx.req().getInputStream().skipNBytes(declared);
+            }
             write(ctx, TwirpResponse.plain(413, "request body too large"));
             return;
         }

@@ -35,12 +35,10 @@ public final class WorkerFrames {
     private static final JsonFormat.Parser TEXT = JsonFormat.parser().ignoringUnknownFields();
 
     private final WorkerCommands engine;
-    private final WorkerSocket socket;
     private final String connectionId;
 
-    public WorkerFrames(WorkerCommands engine, WorkerSocket socket, String connectionId) {
+    public WorkerFrames(WorkerCommands engine, String connectionId) {
         this.engine = engine;
-        this.socket = socket;
         this.connectionId = connectionId;
     }
 
@@ -48,7 +46,7 @@ public final class WorkerFrames {
         if (tooBig(frame.length)) {
             return;
         }
-        socket.answerInText(false);
+        engine.frameFormat(connectionId, false);
         try {
             handle(WorkerMessage.parseFrom(frame));
         } catch (InvalidProtocolBufferException undecodable) {
@@ -57,10 +55,12 @@ public final class WorkerFrames {
     }
 
     public void onText(String frame) {
-        if (tooBig(frame.length())) {
+        // The limit is on the bytes of the frame; a Java string counts UTF-16 chars, which undercounts
+        // anything outside ASCII, so the UTF-8 length is measured.
+        if (tooBig(utf8Length(frame))) {
             return;
         }
-        socket.answerInText(true);
+        engine.frameFormat(connectionId, true);
         WorkerMessage.Builder message = WorkerMessage.newBuilder();
         try {
             TEXT.merge(frame, message);
@@ -77,6 +77,24 @@ public final class WorkerFrames {
             return true;
         }
         return false;
+    }
+
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4; // a surrogate pair is one 4-byte code point
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void handle(WorkerMessage message) {
@@ -136,7 +154,7 @@ public final class WorkerFrames {
             engine.protocolError(connectionId, POLICY_VIOLATION, "invalid job type " + request.getTypeValue() + " in simulate_job");
             return;
         }
-        engine.simulateJob(connectionId, new SimulatedJob(type, request.getRoom().getName(),
+        engine.simulateJob(connectionId, new SimulatedJob(type, request.getRoom().getName(), request.getRoom().getSid(),
                 request.hasParticipant() ? request.getParticipant().getIdentity() : null));
     }
 

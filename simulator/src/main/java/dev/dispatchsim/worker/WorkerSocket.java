@@ -29,7 +29,8 @@ public final class WorkerSocket implements WorkerLink {
         this.port = port;
     }
 
-    void answerInText(boolean text) {
+    @Override
+    public void answerInText(boolean text) {
         this.textMode = text;
     }
 
