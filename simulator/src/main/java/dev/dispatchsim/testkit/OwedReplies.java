@@ -1,9 +1,12 @@
 package dev.dispatchsim.testkit;
 
-import dev.dispatchsim.engine.SimSnapshot;
 import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.Worker;
+import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,13 +18,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The worker replies the engine is waiting for right now: jobs offered to a connected worker whose
- * AvailabilityRequest really went out and whose answer has not been handled. Under a ManualClock
- * these answers travel over real sockets in real time, so virtual time must not move until they
- * are in; otherwise a large step could fire the availability timeout before a prompt answer lands.
+ * The worker answers the engine is waiting for right now, read from the journal alone: offers
+ * (AvailabilityRequested) that no answer, timeout, disconnect or give-up has closed yet. Under a
+ * ManualClock these answers travel over real sockets in real time, so virtual time must not move
+ * until they are in; otherwise a large step could fire the availability timeout before a prompt
+ * answer lands.
  *
  * <p>An offer a fault holds back (dropped, stalled, or delayed and not yet due, at
  * {@code availability_request} or {@code availability_response}) is not owed: only time can move it.
+ * The state snapshot is not used on purpose: taking one asks the {@code job_status_report} rules.
  */
 final class OwedReplies {
 
@@ -31,40 +36,30 @@ final class OwedReplies {
     }
 
     /** "jobId from workerId" for every owed answer, sorted; empty when time may move. */
-    static Set<String> find(SimSnapshot snapshot, List<JournalEntry> journal, Instant now) {
-        Set<String> connected = new HashSet<>();
-        for (Worker worker : snapshot.workers()) {
-            connected.add(worker.id());
-        }
-        Set<String> held = heldOffers(journal, now);
-        Set<String> owed = new TreeSet<>();
-        for (SimSnapshot.RoomView room : snapshot.rooms()) {
-            for (SimSnapshot.DispatchView dispatch : room.dispatches()) {
-                for (SimSnapshot.JobView job : dispatch.jobs()) {
-                    String key = job.jobId() + " from " + job.workerId();
-                    if ("OFFERING".equals(job.phase()) && connected.contains(job.workerId()) && !held.contains(key)) {
-                        owed.add(key);
-                    }
-                }
-            }
-        }
-        return owed;
-    }
-
-    private static Set<String> heldOffers(List<JournalEntry> journal, Instant now) {
+    static Set<String> find(List<JournalEntry> journal, Instant now) {
+        Set<String> open = new TreeSet<>();
         Set<String> held = new HashSet<>();
         // Several delay rules at one hook add up, so delays are summed per decision: same hook, offer and instant.
         Map<Decision, Long> delays = new HashMap<>();
         for (JournalEntry entry : journal) {
-            if (!(entry.event() instanceof FaultApplied fault) || !OFFER_HOOKS.contains(fault.hookPoint())) {
-                continue;
-            }
-            String offer = fault.targets().getOrDefault("job", "") + " from " + fault.targets().getOrDefault("worker", "");
-            OptionalLong millis = delayMillis(fault.effect());
-            if (millis.isPresent()) {
-                delays.merge(new Decision(offer, fault.hookPoint(), entry.virtualTime()), millis.getAsLong(), Long::sum);
-            } else if (!fault.effect().startsWith("duplicate")) {
-                held.add(offer); // drop, stall, disconnect: only time (a timeout) moves this offer on
+            if (entry.event() instanceof AvailabilityRequested e) {
+                open.add(offer(e.jobId(), e.workerId()));
+            } else if (entry.event() instanceof AvailabilityAnswered e) {
+                open.remove(offer(e.jobId(), e.workerId()));
+            } else if (entry.event() instanceof AvailabilityTimedOut e) {
+                open.remove(offer(e.jobId(), e.workerId()));
+            } else if (entry.event() instanceof DispatchUndeliverable e) {
+                open.removeIf(o -> o.startsWith(e.jobId() + " from "));
+            } else if (entry.event() instanceof WorkerDisconnected e) {
+                open.removeIf(o -> o.endsWith(" from " + e.workerId()));
+            } else if (entry.event() instanceof FaultApplied f && OFFER_HOOKS.contains(f.hookPoint())) {
+                String offer = offer(f.targets().getOrDefault("job", ""), f.targets().getOrDefault("worker", ""));
+                OptionalLong millis = delayMillis(f.effect());
+                if (millis.isPresent()) {
+                    delays.merge(new Decision(offer, f.hookPoint(), entry.virtualTime()), millis.getAsLong(), Long::sum);
+                } else if (!f.effect().startsWith("duplicate")) {
+                    held.add(offer); // drop, stall, disconnect: only time (a timeout) moves this offer on
+                }
             }
         }
         delays.forEach((decision, millis) -> {
@@ -72,7 +67,8 @@ final class OwedReplies {
                 held.add(decision.offer());
             }
         });
-        return held;
+        open.removeAll(held);
+        return open;
     }
 
     /** The sampled delay of a journalled effect ("delay 3000ms"); empty for any other effect. */
@@ -81,6 +77,10 @@ final class OwedReplies {
             return OptionalLong.of(Long.parseLong(effect.substring("delay ".length(), effect.length() - 2)));
         }
         return OptionalLong.empty();
+    }
+
+    private static String offer(String jobId, String workerId) {
+        return jobId + " from " + workerId;
     }
 
     private record Decision(String offer, String hook, Instant at) {

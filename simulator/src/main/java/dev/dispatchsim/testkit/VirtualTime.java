@@ -52,18 +52,19 @@ public final class VirtualTime {
             throw new IllegalStateException("VirtualTime needs a simulator on a ManualClock, but this one runs on "
                     + sim.clock() + "; build it with .clock(new ManualClock()) or @LiveKitSimulatorTest(clock = ClockMode.MANUAL)");
         }
-        return new VirtualTime(sim, manual, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return new VirtualTime(sim, manual, Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     /**
      * How long (real time) to wait for owed worker answers before moving time anyway: a worker that
-     * never answers (a ghost) would otherwise hold time forever. Default 2 s.
+     * never answers (a ghost) would otherwise hold time forever. Default 10 s, generous so that a slow
+     * CI machine still gives the same run; a test with a silent worker sets it lower.
      */
     public VirtualTime withSettleTimeout(Duration value) {
         return new VirtualTime(sim, clock, value, wallTimeout);
     }
 
-    /** The real-time limit of {@link #runUntil} and {@link #call}. Default 30 s. */
+    /** The real-time limit of {@link #runUntil} and {@link #call}. Default 60 s. */
     public VirtualTime withWallTimeout(Duration value) {
         return new VirtualTime(sim, clock, settleTimeout, value);
     }
@@ -180,12 +181,12 @@ public final class VirtualTime {
      * (or the settle timeout ran out).
      */
     public void settle() {
-        drain();
         Journal journal = sim.journal();
         long deadline = WallClock.nanoTime() + settleTimeout.toNanos();
         while (true) {
+            drain(); // the command that journalled an answer has finished (and what it posted) before we look
             long seen = journal.nextSeq() - 1;
-            if (OwedReplies.find(sim.control().snapshot().join(), journal.entries(), clock.now()).isEmpty()) {
+            if (OwedReplies.find(journal.entries(), clock.now()).isEmpty()) {
                 return;
             }
             long left = deadline - WallClock.nanoTime();

@@ -24,7 +24,7 @@ public final class GoldenText {
         Path file = DIRECTORY.resolve(name + ".txt");
         try {
             if (Boolean.getBoolean("golden.update")) {
-                Files.createDirectories(DIRECTORY);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
             assertThat(file).as("golden file %s (write it with -Dgolden.update=true, then review it)", file).exists();
