@@ -33,8 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class AgentDispatcherTest {
 
+    // tag::per-test[]
     @RegisterExtension
     final LiveKitSimulatorExtension simulator = LiveKitSimulatorExtension.builder().clock(ClockMode.MANUAL).seed(1).build();
+    // end::per-test[]
 
     @Test
     @FaultProfile("createroom-agents-dropped")

@@ -74,8 +74,10 @@ class NaiveDispatcherTest {
             // THEN ListDispatch said JS_RUNNING at once, the app believed it, and no worker ever got the job
             assertThat(outcome).isInstanceOf(DispatchOutcome.Delivered.class);
             assertThat(outcome.steps()).last().asString().endsWith("ListDispatch says JS_RUNNING");
+            // tag::truth-vs-report[]
             assertThat(sim).room("session-2").hasNoAgent(AGENT)
                     .dispatchFor(AGENT).job().wasNotDelivered().isReportedAs(JobStatus.JS_RUNNING);
+            // end::truth-vs-report[]
             assertThat(worker.received()).filteredOn(m -> m.hasAvailability())
                     .noneMatch(m -> m.getAvailability().getJob().getRoom().getName().equals("session-2"));
         }
