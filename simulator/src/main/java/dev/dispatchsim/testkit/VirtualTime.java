@@ -7,17 +7,12 @@ import dev.dispatchsim.engine.Journal;
 import dev.dispatchsim.engine.JournalTimeoutException;
 import dev.dispatchsim.model.JournalEntry;
 import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.TwirpCall;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -125,19 +120,9 @@ public final class VirtualTime {
      * exactly when the simulator answers it. A stalled or dropped call fails at once, naming the rule.
      */
     public <T> T call(Callable<T> blockingCall) {
-        long before = sim.journal().nextSeq() - 1;
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                result.complete(blockingCall.call());
-            } catch (Throwable failure) {
-                result.completeExceptionally(failure);
-            }
-        }, "dispatchsim-virtual-time-call");
-        caller.setDaemon(true);
-        caller.start();
+        BackgroundCall<T> call = new BackgroundCall<>(blockingCall, sim.journal());
         long wallDeadline = WallClock.nanoTime() + wallTimeout.toNanos();
-        List<JournalEntry> reached = awaitArrival(before, result, wallDeadline);
+        List<JournalEntry> reached = call.awaitArrival(wallDeadline, wallTimeout);
         long delayMillis = 0;
         for (JournalEntry entry : reached) {
             if (entry.event() instanceof FaultApplied fault && fault.hookPoint().equals("twirp_request")) {
@@ -150,10 +135,10 @@ public final class VirtualTime {
         }
         if (delayMillis > 0) {
             Instant due = reached.get(0).virtualTime().plusMillis(delayMillis);
-            awaitEventAt(due, result, wallDeadline);
+            awaitEventAt(due, call::isDone, wallDeadline);
             advance(Duration.between(clock.now(), due));
         }
-        return join(result, wallDeadline);
+        return call.join(wallDeadline, wallTimeout, clock.now().toString());
     }
 
     /**
@@ -162,11 +147,11 @@ public final class VirtualTime {
      * journalled; a test that saw the decision and moves the clock by hand waits for this first.
      */
     public void awaitEventAt(Instant due) {
-        awaitEventAt(due, new CompletableFuture<>(), WallClock.nanoTime() + wallTimeout.toNanos());
+        awaitEventAt(due, () -> false, WallClock.nanoTime() + wallTimeout.toNanos());
     }
 
-    private void awaitEventAt(Instant due, CompletableFuture<?> result, long wallDeadline) {
-        while (!result.isDone() && !clock.scheduledEventTimes().contains(due)) {
+    private void awaitEventAt(Instant due, BooleanSupplier callDone, long wallDeadline) {
+        while (!callDone.getAsBoolean() && !clock.scheduledEventTimes().contains(due)) {
             if (WallClock.nanoTime() > wallDeadline) {
                 throw new AssertionError("nothing was scheduled at " + due + " within " + wallTimeout.toMillis()
                         + " ms; scheduled: " + clock.scheduledEventTimes() + "; " + lastSeen());
@@ -211,48 +196,6 @@ public final class VirtualTime {
         sim.control().inFlight().join();
     }
 
-    /** The journal entries from the call's arrival on: its fault decisions, or its TwirpCall when served at once. */
-    private List<JournalEntry> awaitArrival(long before, CompletableFuture<?> result, long wallDeadline) {
-        while (WallClock.nanoTime() < wallDeadline) {
-            List<JournalEntry> since = sim.journal().since(before).stream()
-                    .filter(e -> e.event() instanceof TwirpCall || e.event() instanceof FaultApplied f
-                            && f.hookPoint().equals("twirp_request"))
-                    .toList();
-            if (!since.isEmpty() || result.isDone()) {
-                return since;
-            }
-            try {
-                result.get(SLICE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException notYet) {
-                // not answered yet, or failed: either way look at the journal again
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the call to reach the simulator");
-            }
-        }
-        throw new AssertionError("the call did not reach the simulator within " + wallTimeout.toMillis() + " ms; " + lastSeen());
-    }
-
-    private <T> T join(CompletableFuture<T> result, long wallDeadline) {
-        try {
-            return result.get(Math.max(0, wallDeadline - WallClock.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failed.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (TimeoutException stillBlocked) {
-            throw new AssertionError("the call was not answered within " + wallTimeout.toMillis()
-                    + " ms of real time; virtual time " + clock.now() + "; " + lastSeen());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the call's answer");
-        }
-    }
-
     /** Waits up to one short slice for a journal entry after {@code seen}; the caller then looks again. */
     private void awaitEntryAfter(long seen, long wallDeadline) {
         long left = Math.min(SLICE.toNanos(), wallDeadline - WallClock.nanoTime());
@@ -267,7 +210,11 @@ public final class VirtualTime {
     }
 
     private String lastSeen() {
-        List<JournalEntry> tail = sim.journal().tail(10);
+        return lastSeen(sim.journal());
+    }
+
+    static String lastSeen(Journal journal) {
+        List<JournalEntry> tail = journal.tail(10);
         if (tail.isEmpty()) {
             return "the journal is empty";
         }
