@@ -4,6 +4,8 @@ import dev.dispatchsim.engine.SimSnapshot.DispatchView;
 import dev.dispatchsim.engine.SimSnapshot.JobView;
 import dev.dispatchsim.model.DispatchSource;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
 
 /** Assertions on one dispatch: where it came from and its job. */
 public final class DispatchAssert extends AbstractAssert<DispatchAssert, DispatchView> {
@@ -41,6 +43,11 @@ public final class DispatchAssert extends AbstractAssert<DispatchAssert, Dispatc
                     + actual.jobs().stream().map(JobView::jobId).toList());
         }
         return new JobAssert(job, actual, evidence);
+    }
+
+    /** Every job's truth next to its report ({@code JobView}), for AssertJ's list assertions. */
+    public ListAssert<JobView> jobs() {
+        return Assertions.assertThat(actual.jobs());
     }
 
     /** No job was created: no worker served the agent when the dispatch launched (or its launch is still held). */

@@ -2,9 +2,12 @@ package dev.dispatchsim.assertions;
 
 import dev.dispatchsim.engine.SimSnapshot.DispatchView;
 import dev.dispatchsim.engine.SimSnapshot.RoomView;
+import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
 
 import java.util.List;
 
@@ -36,6 +39,11 @@ public final class RoomAssert extends AbstractAssert<RoomAssert, RoomView> {
             failWithMessage("%s", SimulatorMessages.noDispatchId(actual, dispatchId));
         }
         return new DispatchAssert(found, evidence);
+    }
+
+    /** Every dispatch of the room as ListDispatch reports it, for AssertJ's list assertions. */
+    public ListAssert<Dispatch> dispatches() {
+        return Assertions.assertThat(actual.dispatches().stream().map(DispatchView::reported).toList());
     }
 
     /** An agent participant (kind AGENT) of that agent name has joined. */

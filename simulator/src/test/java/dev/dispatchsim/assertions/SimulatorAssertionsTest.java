@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.dispatchsim.assertions.SimulatorAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Assertions pass on the truth, and their failures show the nearest miss; failure messages are golden files. */
@@ -42,6 +43,9 @@ class SimulatorAssertionsTest {
                     .job().wasDelivered().hasTrueStatus(JobStatus.JS_RUNNING).isReportedAs(JobStatus.JS_RUNNING);
             assertThat(sim).worker("stt-agent").hasReceivedJobs(1).hasReceivedJobFor("session-1");
             assertThat(sim).appliedFaults().isEmpty();
+            assertThat(sim).room("session-1").dispatches().singleElement().extracting(d -> d.agentName()).isEqualTo("stt-agent");
+            assertThat(sim).room("session-1").dispatchFor("stt-agent").jobs().singleElement()
+                    .satisfies(job -> assertThat(job.participantIdentity()).startsWith("agent-AJ_"));
         }
     }
 
