@@ -2,6 +2,8 @@ package dev.dispatchsim.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -107,6 +109,21 @@ public final class EventLoop implements AutoCloseable {
             manual.set(target);
             return null;
         });
+    }
+
+    /** When the earliest live timer is due; empty when none is waiting. Cancelled timers at the head are dropped. */
+    Optional<Instant> nextTimerDue() {
+        return callAndWait(() -> {
+            while (!timers.isEmpty() && timers.peek().isCancelled()) {
+                timers.poll();
+            }
+            return timers.isEmpty() ? Optional.<Instant>empty() : Optional.of(timers.peek().due());
+        });
+    }
+
+    /** When each live timer is due, earliest first (ties repeated). */
+    List<Instant> pendingDueTimes() {
+        return callAndWait(() -> timers.stream().filter(t -> !t.isCancelled()).map(ScheduledTask::due).sorted().toList());
     }
 
     boolean advanceToNextTimer(ManualClock manual) {

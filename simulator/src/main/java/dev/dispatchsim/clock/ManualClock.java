@@ -2,7 +2,9 @@ package dev.dispatchsim.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Time that moves only when a test says so. {@link #advance} runs every event that falls due on
@@ -54,6 +56,21 @@ public final class ManualClock implements SimClock {
     public boolean advanceToNextEvent() {
         EventLoop attached = loop;
         return attached != null && attached.advanceToNextTimer(this);
+    }
+
+    /**
+     * When the next scheduled event is due, without running it; empty when nothing is scheduled (or
+     * no simulator is attached). Lets a test step through events one at a time (see testkit VirtualTime).
+     */
+    public Optional<Instant> nextEventTime() {
+        EventLoop attached = loop;
+        return attached == null ? Optional.empty() : attached.nextTimerDue();
+    }
+
+    /** When each scheduled event is due, earliest first; empty when nothing is scheduled. */
+    public List<Instant> scheduledEventTimes() {
+        EventLoop attached = loop;
+        return attached == null ? List.of() : attached.pendingDueTimes();
     }
 
     void attach(EventLoop eventLoop) {

@@ -104,15 +104,15 @@ public final class FakeAgentWorker implements AutoCloseable {
     }
 
     public AvailabilityRequest nextAvailabilityRequest(Duration timeout) {
-        return take(availabilityRequests, timeout, "an AvailabilityRequest");
+        return take(availabilityRequests, timeout, "AvailabilityRequest");
     }
 
     public JobAssignment nextAssignment(Duration timeout) {
-        return take(assignments, timeout, "a JobAssignment");
+        return take(assignments, timeout, "JobAssignment");
     }
 
     public JobTermination nextTermination(Duration timeout) {
-        return take(terminations, timeout, "a JobTermination");
+        return take(terminations, timeout, "JobTermination");
     }
 
     public WorkerPong nextPong(Duration timeout) {
@@ -248,13 +248,24 @@ public final class FakeAgentWorker implements AutoCloseable {
             return item;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + what, interrupted);
+            throw new AssertionError("interrupted while waiting for a " + what, interrupted);
         }
     }
 
     private String describeState() {
         return "socket " + (client.isOpen() ? "open" : "closed " + client.closedState()) + ", received so far: "
-                + received.stream().map(m -> m.getMessageCase().name()).toList();
+                + received.stream().map(FakeAgentWorker::describe).toList();
+    }
+
+    /** A received message in a few words: its kind, and the job it is about. */
+    private static String describe(ServerMessage message) {
+        String job = switch (message.getMessageCase()) {
+            case AVAILABILITY -> message.getAvailability().getJob().getId() + " in '" + message.getAvailability().getJob().getRoom().getName() + "'";
+            case ASSIGNMENT -> message.getAssignment().getJob().getId() + " in '" + message.getAssignment().getJob().getRoom().getName() + "'";
+            case TERMINATION -> message.getTermination().getJobId();
+            default -> "";
+        };
+        return job.isEmpty() ? message.getMessageCase().name() : message.getMessageCase().name() + "(" + job + ")";
     }
 
     @Override

@@ -1,0 +1,106 @@
+package dev.dispatchsim.assertions;
+
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.engine.SimSnapshot;
+import dev.dispatchsim.engine.SimSnapshot.DispatchView;
+import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.engine.SimSnapshot.RoomView;
+import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.model.JournalEvent;
+import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.JournalEvent.JobAssigned;
+import dev.dispatchsim.model.JournalEvent.JobCreated;
+import dev.dispatchsim.model.JournalEvent.JobStatusUpdated;
+import dev.dispatchsim.model.JournalEvent.JobTerminated;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything an assertion looks at, captured once when {@code assertThat(sim)} is called: the state
+ * (truth and report side by side), the journal, the profile and the time. Navigating from the
+ * simulator to a room, a dispatch and a job reads one consistent picture, and failure messages can
+ * explain a miss from the same picture.
+ */
+record Evidence(SimSnapshot snapshot, List<JournalEntry> journal, Profile profile, long seed, Instant now) {
+
+    static Evidence of(LiveKitSimulator sim) {
+        // The snapshot is taken on the engine thread after every earlier command, so it is at least as new as the journal read before it.
+        List<JournalEntry> journal = sim.journal().entries();
+        return new Evidence(sim.control().snapshot().join(), journal, sim.profile(), sim.seed(), sim.clock().now());
+    }
+
+    Optional<RoomView> room(String name) {
+        return snapshot.rooms().stream().filter(r -> r.room().name().equals(name)).findFirst();
+    }
+
+    <T extends JournalEvent> List<T> events(Class<T> type) {
+        return journal.stream().map(JournalEntry::event).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Every journal entry about one job: its creation, offers, answers, faults, assignment, status and end. */
+    List<JournalEntry> trail(String jobId) {
+        return journal.stream().filter(e -> jobIdOf(e.event()).equals(jobId)).toList();
+    }
+
+    List<FaultApplied> faultsInRoom(String room) {
+        return events(FaultApplied.class).stream().filter(f -> room.equals(f.targets().get("room"))).toList();
+    }
+
+    List<DispatchUndeliverable> undeliverable(String dispatchId) {
+        return events(DispatchUndeliverable.class).stream().filter(u -> u.dispatchId().equals(dispatchId)).toList();
+    }
+
+    /** Job ids whose JobAssignment reached {@code workerId}, in order (late deliveries included). */
+    Set<String> receivedJobs(String workerId) {
+        Set<String> received = new LinkedHashSet<>();
+        events(JobAssigned.class).stream().filter(a -> a.workerId().equals(workerId) && a.delivered())
+                .forEach(a -> received.add(a.jobId()));
+        for (RoomView room : snapshot.rooms()) {
+            for (DispatchView dispatch : room.dispatches()) {
+                for (JobView job : dispatch.jobs()) {
+                    if (job.delivered() && workerId.equals(job.workerId())) {
+                        received.add(job.jobId());
+                    }
+                }
+            }
+        }
+        return received;
+    }
+
+    String roomOfJob(String jobId) {
+        return events(JobCreated.class).stream().filter(c -> c.jobId().equals(jobId)).map(JobCreated::room)
+                .findFirst().orElse("?");
+    }
+
+    private static String jobIdOf(JournalEvent event) {
+        if (event instanceof JobCreated e) {
+            return e.jobId();
+        } else if (event instanceof AvailabilityRequested e) {
+            return e.jobId();
+        } else if (event instanceof AvailabilityAnswered e) {
+            return e.jobId();
+        } else if (event instanceof AvailabilityTimedOut e) {
+            return e.jobId();
+        } else if (event instanceof JobAssigned e) {
+            return e.jobId();
+        } else if (event instanceof JobStatusUpdated e) {
+            return e.jobId();
+        } else if (event instanceof JobTerminated e) {
+            return e.jobId();
+        } else if (event instanceof DispatchUndeliverable e) {
+            return e.jobId();
+        } else if (event instanceof FaultApplied e) {
+            return e.targets().getOrDefault("job", "");
+        }
+        return "";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.dispatchsim.testkit;
+
+import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The worker answers the engine is waiting for right now, read from the journal alone: offers
+ * (AvailabilityRequested) that no answer, timeout, disconnect or give-up has closed yet. Under a
+ * ManualClock these answers travel over real sockets in real time, so virtual time must not move
+ * until they are in; otherwise a large step could fire the availability timeout before a prompt
+ * answer lands.
+ *
+ * <p>An offer a fault holds back (dropped, stalled, or delayed and not yet due, at
+ * {@code availability_request} or {@code availability_response}) is not owed: only time can move it.
+ * The state snapshot is not used on purpose: taking one asks the {@code job_status_report} rules.
+ */
+final class OwedReplies {
+
+    private static final Set<String> OFFER_HOOKS = Set.of("availability_request", "availability_response");
+
+    private OwedReplies() {
+    }
+
+    /** "jobId from workerId" for every owed answer, sorted; empty when time may move. */
+    static Set<String> find(List<JournalEntry> journal, Instant now) {
+        Set<String> open = new TreeSet<>();
+        Set<String> held = new HashSet<>();
+        // Several delay rules at one hook add up, so delays are summed per decision: same hook, offer and instant.
+        Map<Decision, Long> delays = new HashMap<>();
+        for (JournalEntry entry : journal) {
+            if (entry.event() instanceof AvailabilityRequested e) {
+                open.add(offer(e.jobId(), e.workerId()));
+            } else if (entry.event() instanceof AvailabilityAnswered e) {
+                open.remove(offer(e.jobId(), e.workerId()));
+            } else if (entry.event() instanceof AvailabilityTimedOut e) {
+                open.remove(offer(e.jobId(), e.workerId()));
+            } else if (entry.event() instanceof DispatchUndeliverable e) {
+                open.removeIf(o -> o.startsWith(e.jobId() + " from "));
+            } else if (entry.event() instanceof WorkerDisconnected e) {
+                open.removeIf(o -> o.endsWith(" from " + e.workerId()));
+            } else if (entry.event() instanceof FaultApplied f && OFFER_HOOKS.contains(f.hookPoint())) {
+                String offer = offer(f.targets().getOrDefault("job", ""), f.targets().getOrDefault("worker", ""));
+                OptionalLong millis = delayMillis(f.effect());
+                if (millis.isPresent()) {
+                    delays.merge(new Decision(offer, f.hookPoint(), entry.virtualTime()), millis.getAsLong(), Long::sum);
+                } else if (!f.effect().startsWith("duplicate")) {
+                    held.add(offer); // drop, stall, disconnect: only time (a timeout) moves this offer on
+                }
+            }
+        }
+        delays.forEach((decision, millis) -> {
+            if (decision.at().plusMillis(millis).isAfter(now)) {
+                held.add(decision.offer());
+            }
+        });
+        open.removeAll(held);
+        return open;
+    }
+
+    /** The sampled delay of a journalled effect ("delay 3000ms"); empty for any other effect. */
+    static OptionalLong delayMillis(String effect) {
+        if (effect.startsWith("delay ") && effect.endsWith("ms")) {
+            return OptionalLong.of(Long.parseLong(effect.substring("delay ".length(), effect.length() - 2)));
+        }
+        return OptionalLong.empty();
+    }
+
+    private static String offer(String jobId, String workerId) {
+        return jobId + " from " + workerId;
+    }
+
+    private record Decision(String offer, String hook, Instant at) {
+    }
+}

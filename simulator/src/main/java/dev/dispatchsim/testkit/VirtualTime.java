@@ -1,0 +1,232 @@
+package dev.dispatchsim.testkit;
+
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.clock.WallClock;
+import dev.dispatchsim.engine.Journal;
+import dev.dispatchsim.engine.JournalTimeoutException;
+import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.model.JournalEvent.FaultApplied;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Moves a simulator's {@link ManualClock} for tests whose clients talk to it over real sockets.
+ * Time moves one scheduled event at a time, and only once the engine is idle: every command posted
+ * has run and every worker answer the engine waits for has arrived ({@link OwedReplies}). So a big
+ * step cannot fire a timeout before a prompt answer lands, and the same inputs give the same run.
+ *
+ * <p>It also gets a test out of the ManualClock trap: a Twirp call that a fault delays completes only
+ * when the clock moves, so {@link #call} runs such a call on its own thread and advances the clock to
+ * exactly when the simulator answers it.
+ */
+public final class VirtualTime {
+
+    private static final Duration SLICE = Duration.ofMillis(20);
+
+    private final LiveKitSimulator sim;
+    private final ManualClock clock;
+    private final Duration settleTimeout;
+    private final Duration wallTimeout;
+
+    private VirtualTime(LiveKitSimulator sim, ManualClock clock, Duration settleTimeout, Duration wallTimeout) {
+        this.sim = sim;
+        this.clock = clock;
+        this.settleTimeout = settleTimeout;
+        this.wallTimeout = wallTimeout;
+    }
+
+    /** For a simulator built with a {@link ManualClock}; any other clock is refused, saying how to fix it. */
+    public static VirtualTime of(LiveKitSimulator sim) {
+        if (!(sim.clock() instanceof ManualClock manual)) {
+            throw new IllegalStateException("VirtualTime needs a simulator on a ManualClock, but this one runs on "
+                    + sim.clock() + "; build it with .clock(new ManualClock()) or @LiveKitSimulatorTest(clock = ClockMode.MANUAL)");
+        }
+        return new VirtualTime(sim, manual, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    /**
+     * How long (real time) to wait for owed worker answers before moving time anyway: a worker that
+     * never answers (a ghost) would otherwise hold time forever. Default 10 s, generous so that a slow
+     * CI machine still gives the same run; a test with a silent worker sets it lower.
+     */
+    public VirtualTime withSettleTimeout(Duration value) {
+        return new VirtualTime(sim, clock, value, wallTimeout);
+    }
+
+    /** The real-time limit of {@link #runUntil} and {@link #call}. Default 60 s. */
+    public VirtualTime withWallTimeout(Duration value) {
+        return new VirtualTime(sim, clock, settleTimeout, value);
+    }
+
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Moves time forward by {@code by}, one due event at a time, letting the engine settle before each. */
+    public void advance(Duration by) {
+        Instant target = clock.now().plus(by);
+        settle();
+        Optional<Instant> next = clock.nextEventTime();
+        while (next.isPresent() && !next.get().isAfter(target)) {
+            clock.advance(Duration.between(clock.now(), next.get()));
+            settle();
+            next = clock.nextEventTime();
+        }
+        clock.advance(Duration.between(clock.now(), target));
+    }
+
+    /**
+     * Lets events happen, one due event at a time, until {@code condition} holds; fails when more than
+     * {@code maxVirtualTime} would have to pass, or the wall timeout runs out, saying what was last seen.
+     * The condition should be about the simulator's state (journal, snapshot): a frame on its way to a
+     * fake worker is not waited for, so a condition on what the worker received could see time jump.
+     */
+    public void runUntil(String description, BooleanSupplier condition, Duration maxVirtualTime) {
+        Instant start = clock.now();
+        Instant limit = start.plus(maxVirtualTime);
+        long wallDeadline = WallClock.nanoTime() + wallTimeout.toNanos();
+        while (true) {
+            settle();
+            long seen = sim.journal().nextSeq() - 1;
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Optional<Instant> next = clock.nextEventTime();
+            if (next.isPresent() && next.get().isAfter(limit)) {
+                throw new AssertionError("still waiting for " + description + " after " + Duration.between(start, clock.now())
+                        + " of virtual time; the next event is due at " + next.get() + ", beyond the limit of "
+                        + maxVirtualTime + "; " + lastSeen());
+            }
+            if (next.isPresent()) {
+                clock.advance(Duration.between(clock.now(), next.get()));
+            } else {
+                awaitEntryAfter(seen, wallDeadline); // nothing scheduled: only something outside can change the state
+            }
+            if (WallClock.nanoTime() > wallDeadline) {
+                throw new AssertionError("still waiting for " + description + " after " + wallTimeout.toMillis()
+                        + " ms of real time; virtual time " + clock.now() + ", nothing scheduled; " + lastSeen());
+            }
+        }
+    }
+
+    /**
+     * Runs a blocking client call (e.g. a Twirp request) that a fault may delay, and moves the clock to
+     * exactly when the simulator answers it. A stalled or dropped call fails at once, naming the rule.
+     */
+    public <T> T call(Callable<T> blockingCall) {
+        BackgroundCall<T> call = new BackgroundCall<>(blockingCall, sim.journal());
+        long wallDeadline = WallClock.nanoTime() + wallTimeout.toNanos();
+        List<JournalEntry> reached = call.awaitArrival(wallDeadline, wallTimeout);
+        long delayMillis = 0;
+        for (JournalEntry entry : reached) {
+            if (entry.event() instanceof FaultApplied fault && fault.hookPoint().equals("twirp_request")) {
+                if (fault.effect().equals("stall") || fault.effect().equals("drop")) {
+                    throw new AssertionError("the call will never be answered: rule '" + fault.rule() + "' "
+                            + fault.effect() + "s it at twirp_request " + fault.targets());
+                }
+                delayMillis += OwedReplies.delayMillis(fault.effect()).orElse(0);
+            }
+        }
+        if (delayMillis > 0) {
+            Instant due = reached.get(0).virtualTime().plusMillis(delayMillis);
+            awaitEventAt(due, call::isDone, wallDeadline);
+            advance(Duration.between(clock.now(), due));
+        }
+        return call.join(wallDeadline, wallTimeout, clock.now().toString());
+    }
+
+    /**
+     * Waits (in real time) until an event is scheduled at {@code due}. A Twirp call that a fault delays
+     * is decided on the engine thread, but its timer may be scheduled a moment after the decision is
+     * journalled; a test that saw the decision and moves the clock by hand waits for this first.
+     */
+    public void awaitEventAt(Instant due) {
+        awaitEventAt(due, () -> false, WallClock.nanoTime() + wallTimeout.toNanos());
+    }
+
+    private void awaitEventAt(Instant due, BooleanSupplier callDone, long wallDeadline) {
+        while (!callDone.getAsBoolean() && !clock.scheduledEventTimes().contains(due)) {
+            if (WallClock.nanoTime() > wallDeadline) {
+                throw new AssertionError("nothing was scheduled at " + due + " within " + wallTimeout.toMillis()
+                        + " ms; scheduled: " + clock.scheduledEventTimes() + "; " + lastSeen());
+            }
+            // Scheduling journals nothing, so this wait is a short look-again pause, woken early by any entry.
+            awaitEntryAfter(sim.journal().nextSeq() - 1, Math.min(wallDeadline, WallClock.nanoTime() + SLICE.toNanos() / 4));
+        }
+    }
+
+    /**
+     * Waits until the engine is idle: every command posted so far has run, and it owes no worker answer
+     * (or the settle timeout ran out).
+     */
+    public void settle() {
+        Journal journal = sim.journal();
+        long deadline = WallClock.nanoTime() + settleTimeout.toNanos();
+        while (true) {
+            drain(); // the command that journalled an answer has finished (and what it posted) before we look
+            long seen = journal.nextSeq() - 1;
+            if (OwedReplies.find(journal.entries(), clock.now()).isEmpty()) {
+                return;
+            }
+            long left = deadline - WallClock.nanoTime();
+            if (left <= 0) {
+                return; // a worker that never answers: time may move, its offer will time out
+            }
+            try {
+                journal.awaitAfter(seen, e -> true, Duration.ofNanos(left), "a worker answer");
+            } catch (JournalTimeoutException quiet) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Two round trips through the engine's queue. A command can post a follow-up while it runs (a
+     * delayed Twirp verdict schedules its timer that way), and a test that saw the command's journal
+     * entry may have queued its own command before that follow-up; the second trip runs after it.
+     */
+    private void drain() {
+        sim.control().inFlight().join();
+        sim.control().inFlight().join();
+    }
+
+    /** Waits up to one short slice for a journal entry after {@code seen}; the caller then looks again. */
+    private void awaitEntryAfter(long seen, long wallDeadline) {
+        long left = Math.min(SLICE.toNanos(), wallDeadline - WallClock.nanoTime());
+        if (left <= 0) {
+            return;
+        }
+        try {
+            sim.journal().awaitAfter(seen, e -> true, Duration.ofNanos(left), "anything");
+        } catch (JournalTimeoutException quiet) {
+            // nothing new yet
+        }
+    }
+
+    private String lastSeen() {
+        return lastSeen(sim.journal());
+    }
+
+    static String lastSeen(Journal journal) {
+        List<JournalEntry> tail = journal.tail(10);
+        if (tail.isEmpty()) {
+            return "the journal is empty";
+        }
+        StringBuilder text = new StringBuilder("last " + tail.size() + " journal entries:");
+        for (JournalEntry entry : tail) {
+            text.append("\n  #").append(entry.seq()).append(' ').append(entry.virtualTime()).append(' ').append(entry.event());
+        }
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualTime[" + clock.now() + "]";
+    }
+}
