@@ -100,13 +100,11 @@ final class Dispatches {
     }
 
     /**
-     * For observers (state views, assertions): what the API last reported, or would report without
-     * faults if nobody asked yet, without asking the fault rules: looking must not count as an event.
+     * For observers (state views, assertions): what ListDispatch would report now, the rules peeked at
+     * without counting: looking must not change which faults fire later.
      */
     Dispatch peek(DispatchRecord dispatch) {
-        List<Job> jobs = dispatch.jobs.stream().map(job -> job.lastReported != null ? job.lastReported : job.listedCopy)
-                .filter(Objects::nonNull).toList();
-        return withJobs(dispatch, jobs);
+        return withJobs(dispatch, dispatch.jobs.stream().map(faults::wouldReport).filter(Objects::nonNull).toList());
     }
 
     private static Dispatch withJobs(DispatchRecord dispatch, List<Job> jobs) {

@@ -75,6 +75,11 @@ final class FaultHooks {
         return decisions;
     }
 
+    /** The same question without counting it or journaling: for observers. */
+    List<FaultDecision> peek(FaultContext.Builder context) {
+        return faultEngine.peek(context.virtualTime(Duration.between(start, state.now())).inFlightDispatches(inFlight()).build());
+    }
+
     static FaultContext.Builder forDispatch(HookPoint hook, DispatchRecord dispatch) {
         return FaultContext.at(hook).roomName(dispatch.room).agentName(dispatch.request.agentName())
                 .dispatchSource(dispatch.source).metadata(dispatch.request.metadata()).dispatchId(dispatch.id);

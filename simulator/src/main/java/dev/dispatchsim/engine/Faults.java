@@ -88,12 +88,16 @@ final class Faults {
      * and with {@code visible: true} even for a job that was never delivered.
      */
     Job reported(JobRecord job) {
-        job.lastReported = reportedNow(job);
+        job.lastReported = reportedBy(hooks.decide(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null)), job);
         return job.lastReported;
     }
 
-    private Job reportedNow(JobRecord job) {
-        List<FaultDecision> decisions = hooks.decide(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null));
+    /** What ListDispatch would show for the job now, asking the rules without counting or journaling (observers). */
+    Job wouldReport(JobRecord job) {
+        return reportedBy(hooks.peek(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null)), job);
+    }
+
+    private static Job reportedBy(List<FaultDecision> decisions, JobRecord job) {
         Optional<FaultEffect.Report> report = FaultDecisions.effects(decisions, FaultEffect.Report.class).stream().findFirst();
         if (report.isEmpty()) {
             return job.listedCopy;

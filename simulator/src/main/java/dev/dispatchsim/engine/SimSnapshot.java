@@ -19,7 +19,7 @@ public record SimSnapshot(List<RoomView> rooms, List<Worker> workers, List<Strin
     }
 
     /**
-     * {@code reported} is what ListDispatch last said (or would say without faults, if nobody asked yet);
+     * {@code reported} is what ListDispatch would say now (report rules peeked at, not counted);
      * {@code jobs} is the truth.
      */
     public record DispatchView(Dispatch reported, List<JobView> jobs) {

@@ -80,9 +80,12 @@ public final class TransportFaults {
     }
 
     private CompletableFuture<Verdict> verdict(FaultContext.Builder context) {
-        return loop.call(() -> hooks.decide(context)).thenCompose(this::toVerdict);
+        // Decided and, for a delay, scheduled in one engine step: a test that sees the FaultApplied line
+        // and advances a ManualClock at once must find the timer already there.
+        return loop.call(() -> toVerdict(hooks.decide(context))).thenCompose(verdict -> verdict);
     }
 
+    /** Runs on the engine thread. */
     private CompletableFuture<Verdict> toVerdict(List<FaultDecision> decisions) {
         Optional<FaultDecision> terminal = FaultDecisions.terminal(decisions);
         if (terminal.isPresent()) {
@@ -105,7 +108,7 @@ public final class TransportFaults {
             return CompletableFuture.completedFuture(proceed);
         }
         CompletableFuture<Verdict> later = new CompletableFuture<>();
-        loop.execute(() -> state.schedule(delay, () -> later.complete(proceed)));
+        state.schedule(delay, () -> later.complete(proceed));
         return later;
     }
 }

@@ -68,6 +68,24 @@ public final class FaultEngine {
         return List.copyOf(decisions);
     }
 
+    /**
+     * What {@link #decide} would answer for {@code ctx} now, without counting the event or advancing
+     * any rule: for observers (state views, assertions), so that looking never changes which faults fire.
+     */
+    public synchronized List<FaultDecision> peek(FaultContext ctx) {
+        List<FaultDecision> decisions = new ArrayList<>(1);
+        for (RuleState state : rulesByHook.getOrDefault(ctx.hook(), List.of())) {
+            Optional<FaultDecision> d = state.peek(ctx);
+            if (d.isPresent()) {
+                decisions.add(d.get());
+                if (d.get().effect().terminal()) {
+                    break;
+                }
+            }
+        }
+        return List.copyOf(decisions);
+    }
+
     public synchronized Profile current() {
         return profile;
     }

@@ -17,6 +17,8 @@ final class RuleState {
     private final SplittableRandom doRandom;
     private long matched;
     private long fired;
+    /** A probability draw a peek already took for the next matching event; the next offer uses it. */
+    private OptionalDouble pendingDraw = OptionalDouble.empty();
 
     RuleState(Rule rule, long seed) {
         this.rule = rule;
@@ -35,8 +37,8 @@ final class RuleState {
         }
         long occurrence = ++matched;
         Schedule when = rule.when();
-        // drawn for every matching event, before the other criteria, so draws line up with occurrences
-        OptionalDouble draw = when.draws() ? OptionalDouble.of(whenRandom.nextDouble()) : OptionalDouble.empty();
+        OptionalDouble draw = nextDraw();
+        pendingDraw = OptionalDouble.empty();
         if (!when.admits(occurrence, fired, ctx, draw.orElse(Double.NaN))) {
             return Optional.empty();
         }
@@ -45,5 +47,31 @@ final class RuleState {
                 ? Optional.of(d.sample(doRandom)) : Optional.empty();
         return Optional.of(new FaultDecision(rule.name(), ctx.hook(), rule.effect(), FaultTargets.of(ctx),
                 occurrence, draw, delay));
+    }
+
+    /**
+     * Whether the rule would fire if {@code ctx} happened now, without counting it: for observers that
+     * must not change what later events see. The probability draw it needs is kept for the next real
+     * event, so peeking never shifts the sequence of draws. Delays are not sampled.
+     */
+    Optional<FaultDecision> peek(FaultContext ctx) {
+        if (!rule.match().matches(ctx)) {
+            return Optional.empty();
+        }
+        OptionalDouble draw = nextDraw();
+        pendingDraw = draw;
+        if (!rule.when().admits(matched + 1, fired, ctx, draw.orElse(Double.NaN))) {
+            return Optional.empty();
+        }
+        return Optional.of(new FaultDecision(rule.name(), ctx.hook(), rule.effect(), FaultTargets.of(ctx),
+                matched + 1, draw, Optional.empty()));
+    }
+
+    /** Drawn for every matching event, before the other criteria, so draws line up with occurrences. */
+    private OptionalDouble nextDraw() {
+        if (pendingDraw.isPresent() || !rule.when().draws()) {
+            return pendingDraw;
+        }
+        return OptionalDouble.of(whenRandom.nextDouble());
     }
 }

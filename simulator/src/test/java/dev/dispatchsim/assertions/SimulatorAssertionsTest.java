@@ -59,7 +59,12 @@ class SimulatorAssertionsTest {
             createRoom(sim, "session-2", "stt-agent");
             time.advance(Duration.ofSeconds(11));
 
-            // WHEN / THEN the truth: not delivered, yet listed as JS_RUNNING; the rule fired once
+            // WHEN the app asks ListDispatch (the report rule fires on that call; assertions only peek)
+            assertThat(sim.engine().listDispatch("session-2", "").join()).singleElement()
+                    .satisfies(d -> assertThat(d.jobs()).singleElement()
+                            .satisfies(j -> assertThat(j.state().status()).isEqualTo(JobStatus.JS_RUNNING)));
+
+            // THEN the truth: not delivered, yet listed as JS_RUNNING; the drop rule fired once
             assertThat(sim).room("session-2").dispatchFor("stt-agent").job().wasNotDelivered().isReportedAs(JobStatus.JS_RUNNING);
             assertThat(sim).hasAppliedFault("drop-createroom-sessions-2-to-4", 1).hasAppliedFault("report-running-anyway");
 
