@@ -9,4 +9,4 @@ if ! ls "${HOME}/.m2/repository/dev/dispatchsim/dispatchsim/0.1.0-SNAPSHOT/"disp
   echo "dispatchsim 0.1.0-SNAPSHOT is not installed; run 'mvn -B -q -o install -DskipTests' at the repository root first" >&2
   exit 2
 fi
-exec mvn -B -q ${MVN_OFFLINE--o} test
+exec mvn -B ${MVN_OFFLINE--o} test
