@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/junit.md shows only code the build compiles and runs: each block after a
+ * docs/junit.md and the README show only code the build compiles and runs: each block after a
  * {@code <!-- snippet: path#tag -->} marker equals that tagged region (or whole file), and the
  * new-user project's tests are the very tests this module runs, under another package name.
  */
@@ -40,6 +40,22 @@ class DocsSnippetsTest {
             checked.add(matcher.group(1));
         }
         assertThat(checked).as("snippets found").hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void should_match_its_source_when_the_readme_shows_a_snippet() throws IOException {
+        // GIVEN the README's JUnit quick start
+        String readme = Files.readString(ROOT.resolve("README.md"));
+
+        // WHEN / THEN each snippet equals the compiled code it names
+        Matcher matcher = SNIPPET.matcher(readme);
+        int checked = 0;
+        while (matcher.find()) {
+            assertThat(matcher.group(3)).as("snippet of %s#%s in README.md", matcher.group(1), matcher.group(2))
+                    .isEqualTo(region(ROOT.resolve(matcher.group(1)), matcher.group(2)));
+            checked++;
+        }
+        assertThat(checked).as("snippets found in README.md").isGreaterThanOrEqualTo(1);
     }
 
     @Test
