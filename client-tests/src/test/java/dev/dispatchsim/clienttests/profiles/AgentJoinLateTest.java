@@ -1,11 +1,10 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.engine.SimSnapshot.JobView;
 import dev.dispatchsim.model.JournalEntry;
 import dev.dispatchsim.model.JournalEvent.FaultApplied;
@@ -17,8 +16,6 @@ import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.ParticipantInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,27 +29,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Profile agent-join-late (A3/A1): assignments arrive on time, agents join late (lognormal, max 30 s), the third never. */
 @Timeout(30)
-class AgentJoinLateTest {
+class AgentJoinLateTest extends ProfileScenario {
 
-    private static final String AGENT = "stt-agent";
     private static final List<String> ROOMS = List.of("room-1", "room-2", "room-3");
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-    private App app;
-    private FakeAgentWorker worker;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(clock).profile("agent-join-late").start();
-        app = App.of(sim);
-        worker = Workers.registered(sim, AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        worker.close();
-        sim.close();
+    AgentJoinLateTest() {
+        super("agent-join-late");
     }
 
     @Test
@@ -125,6 +107,5 @@ class AgentJoinLateTest {
                 .filter(e -> e.event() instanceof ParticipantJoined j && j.room().equals(room))
                 .map(JournalEntry::virtualTime).findFirst().orElseThrow();
     }
-
 
 }

@@ -1,19 +1,14 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.clienttests.profiles.support.App;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgentDispatch.AgentDispatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,27 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile availability-timeout (A4): the first AvailabilityResponse is lost, the server times out after 10 s, the job is gone. */
 @Timeout(30)
-class AvailabilityTimeoutTest {
+class AvailabilityTimeoutTest extends ProfileScenario {
 
-    private static final String AGENT = "stt-agent";
     private static final String RULE = "lose-first-availability-answer";
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-    private App app;
-    private FakeAgentWorker worker;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(clock).profile("availability-timeout").start();
-        app = App.of(sim);
-        worker = Workers.registered(sim, AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        worker.close();
-        sim.close();
+    AvailabilityTimeoutTest() {
+        super("availability-timeout");
     }
 
     @Test

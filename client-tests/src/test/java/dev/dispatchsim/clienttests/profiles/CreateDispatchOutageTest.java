@@ -1,18 +1,12 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.clienttests.profiles.support.App;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Responses;
-import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.model.JournalEvent.DispatchCreated;
 import dev.dispatchsim.model.JournalEvent.TwirpCall;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.Room;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import retrofit2.Response;
@@ -23,26 +17,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Profile createdispatch-outage (A15): the first three CreateDispatch calls fail 503 unavailable, then it recovers. */
 @Timeout(30)
-class CreateDispatchOutageTest {
+class CreateDispatchOutageTest extends ProfileScenario {
 
-    private static final String AGENT = "stt-agent";
     private static final String RULE = "createdispatch-unavailable-first-3";
 
-    private LiveKitSimulator sim;
-    private App app;
-    private FakeAgentWorker worker;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(new ManualClock()).profile("createdispatch-outage").start();
-        app = App.of(sim);
-        worker = Workers.registered(sim, AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        worker.close();
-        sim.close();
+    CreateDispatchOutageTest() {
+        super("createdispatch-outage");
     }
 
     @Test

@@ -1,21 +1,17 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.engine.SimSnapshot.JobView;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.proto.JobAssignment;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.ParticipantInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import retrofit2.Response;
@@ -33,26 +29,12 @@ import static org.assertj.core.api.Assertions.tuple;
  * says JS_RUNNING, and CreateDispatch for the same room delivers at once.
  */
 @Timeout(30)
-class CreateRoomAgentsDroppedTest {
+class CreateRoomAgentsDroppedTest extends ProfileScenario {
 
-    private static final String AGENT = "stt-agent";
     private static final String DROP_RULE = "drop-createroom-sessions-2-to-4";
 
-    private LiveKitSimulator sim;
-    private App app;
-    private FakeAgentWorker worker;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(new ManualClock()).profile("createroom-agents-dropped").start();
-        app = App.of(sim);
-        worker = Workers.registered(sim, AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        worker.close();
-        sim.close();
+    CreateRoomAgentsDroppedTest() {
+        super("createroom-agents-dropped");
     }
 
     @Test

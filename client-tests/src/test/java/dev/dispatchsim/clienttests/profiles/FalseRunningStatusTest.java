@@ -1,19 +1,14 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.clienttests.profiles.support.App;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.engine.SimSnapshot.JobView;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JournalEvent.JobStatusUpdated;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,26 +21,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Profile false-running-status (A2): every second offer is dropped, yet ListDispatch reports every job JS_RUNNING. */
 @Timeout(30)
-class FalseRunningStatusTest {
+class FalseRunningStatusTest extends ProfileScenario {
 
-    private static final String AGENT = "stt-agent";
-
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-    private App app;
-    private FakeAgentWorker worker;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(clock).profile("false-running-status").start();
-        app = App.of(sim);
-        worker = Workers.registered(sim, AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        worker.close();
-        sim.close();
+    FalseRunningStatusTest() {
+        super("false-running-status");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.clienttests.profiles.support.App;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.engine.SimSnapshot.JobView;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JournalEvent.FaultApplied;
@@ -15,8 +13,6 @@ import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.testkit.WorkerClient;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,26 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile worker-socket-drop (A6): instead of the third JobAssignment the server closes the worker socket with 1011. */
 @Timeout(30)
-class WorkerSocketDropTest {
+class WorkerSocketDropTest extends ProfileScenario {
 
-    private static final String AGENT = "stt-agent";
     private static final String RULE = "close-socket-on-third-assignment";
 
-    private LiveKitSimulator sim;
-    private App app;
-    private FakeAgentWorker worker;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(new ManualClock()).profile("worker-socket-drop").start();
-        app = App.of(sim);
-        worker = Workers.registered(sim, AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        worker.close();
-        sim.close();
+    WorkerSocketDropTest() {
+        super("worker-socket-drop");
     }
 
     @Test
