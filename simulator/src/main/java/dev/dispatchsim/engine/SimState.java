@@ -28,6 +28,8 @@ final class SimState {
     final Map<String, JobRecord> jobs = new LinkedHashMap<>();
     int registrations;
     int connectionCount;
+    /** Counts resets: connection handles carry it, so a socket from before a reset never finds a new worker. */
+    int generation;
 
     SimState(EventLoop loop, EngineConfig config, JobTokenIssuer tokens) {
         this.loop = loop;
@@ -45,6 +47,7 @@ final class SimState {
         this.nodeId = new Ids(SeededRandoms.mix(newConfig.seed(), "node")).next("ND_").substring(0, 11);
         this.registrations = 0;
         this.connectionCount = 0;
+        this.generation++;
     }
 
     Instant now() {

@@ -33,7 +33,7 @@ public final class WorkerCommands {
         this.rooms = rooms;
     }
 
-    /** A socket was upgraded; returns its connection id, the key for every later call. */
+    /** A socket was upgraded; returns its handle, the key for every later call (unique across resets). */
     public CompletableFuture<String> connected(WorkerLink link, String apiKey) {
         return loop.call(() -> workers.connect(link, apiKey));
     }

@@ -14,6 +14,8 @@ import java.util.Set;
 final class WorkerRecord {
 
     final String connectionId;
+    /** What the transport calls this connection: unique across resets (see Workers#connect). */
+    final String handle;
     final WorkerLink link;
     final String apiKey;
     String id = "";
@@ -27,8 +29,9 @@ final class WorkerRecord {
     ScheduledTask pingTimer;
     boolean closed;
 
-    WorkerRecord(String connectionId, WorkerLink link, String apiKey) {
+    WorkerRecord(String connectionId, String handle, WorkerLink link, String apiKey) {
         this.connectionId = connectionId;
+        this.handle = handle;
         this.link = link;
         this.apiKey = apiKey;
     }

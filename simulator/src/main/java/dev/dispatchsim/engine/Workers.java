@@ -34,8 +34,10 @@ final class Workers {
 
     String connect(WorkerLink link, String apiKey) {
         String connectionId = "conn-" + (++state.connectionCount);
-        WorkerRecord worker = new WorkerRecord(connectionId, link, apiKey);
-        state.connections.put(connectionId, worker);
+        // The journal says "conn-N" (the same after every reset); the transport gets a handle that also
+        // names the reset generation, so a late close from an old socket cannot reach a new worker.
+        WorkerRecord worker = new WorkerRecord(connectionId, connectionId + "@" + state.generation, link, apiKey);
+        state.connections.put(worker.handle, worker);
         state.journal(new WorkerConnected(connectionId));
         worker.registerTimer = state.schedule(state.config.registerTimeout(), () -> {
             if (!worker.isRegistered() && !worker.closed) {
@@ -43,7 +45,7 @@ final class Workers {
                         "worker did not register within " + state.config.registerTimeout().toSeconds() + " s");
             }
         });
-        return connectionId;
+        return worker.handle;
     }
 
     void register(WorkerRecord worker, WorkerRegistration registration) {
@@ -104,7 +106,7 @@ final class Workers {
         SimState.cancel(worker.pingTimer);
         List<String> forgotten = List.copyOf(worker.runningJobs);
         worker.runningJobs.clear();
-        state.connections.remove(worker.connectionId);
+        state.connections.remove(worker.handle);
         state.journal(new WorkerDisconnected(worker.id, worker.connectionId, code, reason == null ? "" : reason, forgotten));
         offers.onWorkerGone(worker);
     }
