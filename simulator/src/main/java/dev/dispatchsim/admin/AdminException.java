@@ -31,7 +31,7 @@ public final class AdminException extends RuntimeException {
         return status;
     }
 
-    /** Stable code, e.g. {@code not_found}, {@code clock_not_manual}, {@code timeout}, {@code profiles_unavailable}. */
+    /** Stable code, e.g. {@code not_found}, {@code clock_not_manual}, {@code timeout}, {@code invalid_profile}. */
     public String error() {
         return error;
     }

@@ -67,7 +67,7 @@ public final class EngineProfiles implements ProfileControl {
         try {
             return parser.get();
         } catch (ProfileException invalid) {
-            throw new ProfileRejected(ProfileRejected.Kind.INVALID, invalid.file(), invalid.line(), invalid.column(),
+            throw new ProfileRejected(invalid.file(), invalid.line(), invalid.column(),
                     invalid.problem(), invalid.badValue(), invalid.validValues());
         }
     }

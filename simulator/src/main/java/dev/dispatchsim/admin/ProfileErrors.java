@@ -3,16 +3,13 @@ package dev.dispatchsim.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A rejected profile as an admin error: 400 {@code invalid_profile} with its location, or 501 {@code profiles_unavailable}. */
+/** A rejected profile as an admin error: 400 {@code invalid_profile} with its location. */
 final class ProfileErrors {
 
     private ProfileErrors() {
     }
 
     static AdminException toAdmin(ProfileRejected rejected) {
-        if (rejected.kind() == ProfileRejected.Kind.UNAVAILABLE) {
-            return new AdminException(501, "profiles_unavailable", rejected.problem());
-        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", rejected.file());
         details.put("line", rejected.line());

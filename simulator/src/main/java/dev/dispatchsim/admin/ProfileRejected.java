@@ -3,15 +3,11 @@ package dev.dispatchsim.admin;
 import java.util.List;
 
 /**
- * A profile that was not put in force, with where and why. {@link Kind#INVALID} is the caller's
- * fault (bad YAML, unknown field, missing file: HTTP 400); {@link Kind#UNAVAILABLE} means this build
- * cannot load profiles at all (HTTP 501).
+ * A profile that was not put in force (bad YAML, unknown field, missing file: HTTP 400), with where
+ * and why.
  */
 public final class ProfileRejected extends Exception {
 
-    public enum Kind { INVALID, UNAVAILABLE }
-
-    private final Kind kind;
     private final String file;
     private final int line;
     private final int column;
@@ -24,10 +20,9 @@ public final class ProfileRejected extends Exception {
      * @param line   1-based, or 0 when not known
      * @param column 1-based, or 0 when not known
      */
-    public ProfileRejected(Kind kind, String file, int line, int column, String problem, String badValue,
+    public ProfileRejected(String file, int line, int column, String problem, String badValue,
                            List<String> validValues) {
         super(format(file, line, column, problem, validValues));
-        this.kind = kind;
         this.file = file;
         this.line = line;
         this.column = column;
@@ -37,11 +32,7 @@ public final class ProfileRejected extends Exception {
     }
 
     public static ProfileRejected invalid(String file, int line, int column, String problem) {
-        return new ProfileRejected(Kind.INVALID, file, line, column, problem, null, List.of());
-    }
-
-    public Kind kind() {
-        return kind;
+        return new ProfileRejected(file, line, column, problem, null, List.of());
     }
 
     public String file() {
