@@ -33,13 +33,13 @@ public final class EngineProfiles implements ProfileControl {
     }
 
     @Override
-    public ProfileInfo load(String text, String sourceName) throws ProfileRejected {
-        return swap(parse(() -> ProfileLoader.fromYaml(text, sourceName)), sourceName, text);
+    public ProfileInfo load(String text, String sourceName) throws ProfileException {
+        return swap(ProfileLoader.fromYaml(text, sourceName), sourceName, text);
     }
 
     @Override
-    public ProfileInfo loadPathOrName(String pathOrName) throws ProfileRejected {
-        Profile profile = parse(() -> ProfileLoader.load(pathOrName));
+    public ProfileInfo loadPathOrName(String pathOrName) throws ProfileException {
+        Profile profile = ProfileLoader.load(pathOrName);
         Path path = Path.of(pathOrName);
         String text = Files.isRegularFile(path) ? read(path) : bundledText(pathOrName);
         return swap(profile, pathOrName, text);
@@ -61,15 +61,6 @@ public final class EngineProfiles implements ProfileControl {
         ProfileInfo info = info(profile, source, text);
         current = info;
         return info;
-    }
-
-    private static Profile parse(java.util.function.Supplier<Profile> parser) throws ProfileRejected {
-        try {
-            return parser.get();
-        } catch (ProfileException invalid) {
-            throw new ProfileRejected(invalid.file(), invalid.line(), invalid.column(),
-                    invalid.problem(), invalid.badValue(), invalid.validValues());
-        }
     }
 
     private static ProfileInfo info(Profile profile, String source, String text) {

@@ -1,5 +1,6 @@
 package dev.dispatchsim.admin;
 
+import dev.dispatchsim.fault.profile.ProfileException;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.engine.Engine;
 import dev.dispatchsim.engine.JournalTimeoutException;
@@ -71,7 +72,7 @@ public final class InProcessAdmin implements SimulatorAdmin {
         }
         try {
             return profiles.load(text, sourceName == null || sourceName.isBlank() ? "<inline>" : sourceName);
-        } catch (ProfileRejected rejected) {
+        } catch (ProfileException rejected) {
             throw ProfileErrors.toAdmin(rejected);
         }
     }

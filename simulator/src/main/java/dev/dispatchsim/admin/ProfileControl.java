@@ -1,5 +1,6 @@
 package dev.dispatchsim.admin;
 
+import dev.dispatchsim.fault.profile.ProfileException;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,10 @@ public interface ProfileControl {
      * Parses and validates {@code text} (YAML or JSON) completely, then puts it in force in one step;
      * on rejection the previous profile stays in force. {@code sourceName} is what errors call it.
      */
-    ProfileInfo load(String text, String sourceName) throws ProfileRejected;
+    ProfileInfo load(String text, String sourceName) throws ProfileException;
 
     /** The standalone server's {@code --profile}: a file path, or the name of a bundled profile. */
-    ProfileInfo loadPathOrName(String pathOrName) throws ProfileRejected;
+    ProfileInfo loadPathOrName(String pathOrName) throws ProfileException;
 
     /** No profile in force any more. Idempotent. */
     void clear();

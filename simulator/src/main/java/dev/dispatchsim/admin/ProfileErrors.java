@@ -1,5 +1,6 @@
 package dev.dispatchsim.admin;
 
+import dev.dispatchsim.fault.profile.ProfileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ final class ProfileErrors {
     private ProfileErrors() {
     }
 
-    static AdminException toAdmin(ProfileRejected rejected) {
+    static AdminException toAdmin(ProfileException rejected) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", rejected.file());
         details.put("line", rejected.line());

@@ -1,5 +1,6 @@
 package dev.dispatchsim.admin;
 
+import dev.dispatchsim.fault.profile.ProfileException;
 import java.util.Optional;
 
 /**
@@ -18,14 +19,14 @@ final class RecordingProfiles implements ProfileControl {
     }
 
     @Override
-    public ProfileInfo load(String text, String sourceName) throws ProfileRejected {
+    public ProfileInfo load(String text, String sourceName) throws ProfileException {
         String[] lines = text.split("\n", -1);
         String name = null;
         Long seed = null;
         for (int i = 0; i < lines.length; i++) {
             int open = lines[i].indexOf('[');
             if (open >= 0 && !lines[i].contains("]")) {
-                throw ProfileRejected.invalid(sourceName, i + 1, open + 1, "unclosed flow sequence");
+                throw new ProfileException(sourceName, i + 1, open + 1, "unclosed flow sequence", null, java.util.List.of());
             }
             if (lines[i].startsWith("name:")) {
                 name = lines[i].substring(5).strip();
@@ -35,14 +36,14 @@ final class RecordingProfiles implements ProfileControl {
             }
         }
         if (name == null) {
-            throw ProfileRejected.invalid(sourceName, 1, 1, "missing field 'name'");
+            throw new ProfileException(sourceName, 1, 1, "missing field 'name'", null, java.util.List.of());
         }
         current = new ProfileInfo(name, sourceName, seed, text);
         return current;
     }
 
     @Override
-    public ProfileInfo loadPathOrName(String pathOrName) throws ProfileRejected {
+    public ProfileInfo loadPathOrName(String pathOrName) throws ProfileException {
         return load("name: " + pathOrName + "\n", pathOrName);
     }
 
