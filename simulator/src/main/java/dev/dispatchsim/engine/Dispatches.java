@@ -89,7 +89,7 @@ final class Dispatches {
         return removed;
     }
 
-    /** What the API reports: each job as the {@code job_status_report} rules say (remembered as last reported). */
+    /** What the API reports: each job as the {@code job_status_report} rules say. */
     Dispatch snapshot(DispatchRecord dispatch) {
         return withJobs(dispatch, dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList());
     }

@@ -88,8 +88,7 @@ final class Faults {
      * and with {@code visible: true} even for a job that was never delivered.
      */
     Job reported(JobRecord job) {
-        job.lastReported = reportedBy(hooks.decide(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null)), job);
-        return job.lastReported;
+        return reportedBy(hooks.decide(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null)), job);
     }
 
     /** What ListDispatch would show for the job now, asking the rules without counting or journaling (observers). */

@@ -31,12 +31,6 @@ final class JobRecord {
     Phase phase = Phase.OFFERING;
     /** The copy ListDispatch shows; null until the job was assigned (or ended by a terminate answer). */
     Job listedCopy;
-    /**
-     * What the last API answer (ListDispatch, Create/DeleteDispatch) showed for this job, report rules
-     * applied; null while no answer has listed it. The snapshot reads this instead of asking the rules
-     * again, so observing the simulator neither journals nor counts a job_status_report event.
-     */
-    Job lastReported;
     /** The worker-registry copy: what the worker reported. */
     JobStatus trueStatus = JobStatus.JS_PENDING;
     String trueError = "";
