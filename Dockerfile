@@ -14,7 +14,7 @@ RUN groupadd --system --gid 10001 dispatchsim \
  && useradd --system --uid 10001 --gid dispatchsim --no-create-home --shell /usr/sbin/nologin dispatchsim \
  && mkdir -p /app /profiles
 
-COPY simulator/target/dispatchsim-standalone.jar /app/dispatchsim.jar
+COPY simulator/dispatchsim/target/dispatchsim-standalone.jar /app/dispatchsim.jar
 
 # Inside a container, listen on every interface; the port is the LiveKit default.
 ENV DISPATCHSIM_BIND=0.0.0.0 \

@@ -16,7 +16,7 @@ if [[ $# -ne 1 ]]; then
 fi
 jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 if [[ ! -f "$jar" ]]; then
-  echo "run-real-clients: no jar at $1; build it first: mvn -B -pl simulator -am package -DskipTests" >&2
+  echo "run-real-clients: no jar at $1; build it first: mvn -B -pl simulator/dispatchsim -am package -DskipTests" >&2
   exit 2
 fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
