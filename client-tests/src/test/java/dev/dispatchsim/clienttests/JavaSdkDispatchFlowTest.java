@@ -1,7 +1,7 @@
 package dev.dispatchsim.clienttests;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.JobAssignment;
 import dev.dispatchsim.testkit.FakeAgentWorker;

@@ -1,8 +1,9 @@
 package dev.dispatchsim.clienttests;
 
+import dev.dispatchsim.admin.SimParticipant;
+
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.engine.ParticipantSpec;
-import dev.dispatchsim.model.JournalEvent.DataSent;
+import dev.dispatchsim.journal.JournalEvent.DataSent;
 import dev.dispatchsim.model.Track;
 import livekit.LivekitModels;
 import livekit.LivekitModels.ParticipantInfo;
@@ -66,9 +67,9 @@ class JavaSdkRoomServiceTest {
     @Test
     void should_serve_every_participant_call_when_the_sdk_client_is_used() {
         // GIVEN alice in room-a with a microphone, and bob
-        sim.control().join(ParticipantSpec.human("room-a", "alice")).join();
-        Track mic = sim.control().publish("room-a", "alice", "mic", "AUDIO", "MICROPHONE").join();
-        sim.control().join(ParticipantSpec.human("room-a", "bob")).join();
+        sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
+        Track mic = sim.admin().publishTrack("room-a", "alice", "mic", "AUDIO", "MICROPHONE");
+        sim.admin().addParticipant("room-a", "bob", SimParticipant.human());
 
         // WHEN the SDK lists, gets, updates, mutes, subscribes, sends data and removes
         List<ParticipantInfo> listed = ok(sdk.rooms.listParticipants("room-a"));

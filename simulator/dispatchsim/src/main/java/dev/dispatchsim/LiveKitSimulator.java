@@ -1,68 +1,69 @@
 package dev.dispatchsim;
 
-import dev.dispatchsim.admin.AdminApi;
-import dev.dispatchsim.admin.EngineProfiles;
-import dev.dispatchsim.admin.ProfileControl;
-import dev.dispatchsim.admin.InProcessAdmin;
 import dev.dispatchsim.admin.SimulatorAdmin;
-import dev.dispatchsim.auth.AgentPermissions;
-import dev.dispatchsim.auth.AgentTokenMinter;
-import dev.dispatchsim.auth.AgentTokenSpec;
-import dev.dispatchsim.auth.ApiKeys;
-import dev.dispatchsim.auth.TokenVerifier;
 import dev.dispatchsim.clock.SimClock;
-import dev.dispatchsim.clock.WallClock;
-import dev.dispatchsim.engine.ControlCommands;
-import dev.dispatchsim.engine.Engine;
-import dev.dispatchsim.engine.EngineConfig;
-import dev.dispatchsim.engine.JobTokenIssuer;
-import dev.dispatchsim.engine.Journal;
-import dev.dispatchsim.fault.FaultEngine;
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.fault.profile.ProfileLoader;
-import dev.dispatchsim.service.AgentDispatchHandlers;
-import dev.dispatchsim.service.RoomServiceHandlers;
-import dev.dispatchsim.transport.AdminRoutes;
-import dev.dispatchsim.transport.HttpServer;
-import dev.dispatchsim.twirp.TwirpRouter;
+import dev.dispatchsim.internal.admin.AdminApi;
+import dev.dispatchsim.internal.admin.EngineProfiles;
+import dev.dispatchsim.internal.admin.InProcessAdmin;
+import dev.dispatchsim.internal.auth.AgentPermissions;
+import dev.dispatchsim.internal.auth.AgentTokenMinter;
+import dev.dispatchsim.internal.auth.AgentTokenSpec;
+import dev.dispatchsim.internal.auth.ApiKeys;
+import dev.dispatchsim.internal.auth.TokenVerifier;
+import dev.dispatchsim.internal.clock.WallClock;
+import dev.dispatchsim.internal.engine.Engine;
+import dev.dispatchsim.internal.engine.JobTokenIssuer;
+import dev.dispatchsim.internal.fault.FaultEngine;
+import dev.dispatchsim.internal.fault.RuleProfile;
+import dev.dispatchsim.internal.service.AgentDispatchHandlers;
+import dev.dispatchsim.internal.service.RoomServiceHandlers;
+import dev.dispatchsim.internal.transport.AdminRoutes;
+import dev.dispatchsim.internal.transport.HttpServer;
+import dev.dispatchsim.internal.twirp.TwirpRouter;
+import dev.dispatchsim.journal.Journal;
+import dev.dispatchsim.profile.Profile;
 
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A running simulator: one engine, one port. Build it with {@link #builder()}; close it when done.
  * Everything a test needs hangs off this object: URLs and keys for clients, the journal (ground
- * truth), the clock, and control commands (simulated participants, worker kills, reset).
+ * truth), the clock, the fault profile, and {@link #admin()}: simulated participants, workers, the
+ * state with truth and report side by side, reset.
  */
 public final class LiveKitSimulator implements AutoCloseable {
 
-    private final SimulatorSettings settings;
+    private final ApiKeys keys;
     private final Engine engine;
     private final HttpServer server;
+    private final EngineProfiles profiles;
     private final SimulatorAdmin admin;
+    private final SimulatorSettings settings;
 
-    LiveKitSimulator(SimulatorSettings settings, Consumer<HttpServer.Builder> extraRoutes) {
-        this.settings = settings;
-        ApiKeys keys = settings.keys();
-        FaultEngine faults = new FaultEngine(settings.engineConfig().seed());
-        faults.load(settings.profile());
-        this.engine = new Engine(settings.clock(), settings.engineConfig(), issuer(keys), faults, settings.onError());
+    LiveKitSimulator(SimulatorBuilder builder) {
+        this.keys = builder.keys();
+        FaultEngine faults = new FaultEngine(builder.config().seed());
+        faults.load(builder.profile());
+        this.engine = new Engine(builder.clock(), builder.config(), issuer(keys), faults, builder.onError());
         TwirpRouter router = new TwirpRouter()
                 .addAll(new RoomServiceHandlers(engine).methods())
                 .addAll(new AgentDispatchHandlers(engine).methods());
-        // Real clients mint tokens with real time, so tokens are checked against the wall clock.
-        HttpServer.Builder builder = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now));
-        ProfileControl profiles = settings.profiles() != null ? settings.profiles()
-                : new EngineProfiles(engine, settings.profile());
+        this.profiles = new EngineProfiles(engine, builder.profile());
         this.admin = new InProcessAdmin(engine, profiles);
-        builder.routes(new AdminRoutes(new AdminApi(admin, settings.adminToken()))::mount);
-        extraRoutes.accept(builder);
+        // Real clients mint tokens with real time, so tokens are checked against the wall clock.
+        HttpServer.Builder http = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now))
+                .routes(new AdminRoutes(new AdminApi(admin, builder.adminToken()))::mount);
         try {
-            this.server = builder.start(settings.bind(), settings.port());
+            this.server = http.start(builder.bind(), builder.port());
         } catch (RuntimeException cannotListen) {
             engine.close(); // no engine thread left behind when the port is taken
             throw cannotListen;
         }
+        this.settings = new SimulatorSettings(builder.bind(), server.port(), List.copyOf(keys.keys()),
+                builder.config().seed(), builder.clock(), builder.config().availabilityTimeout(),
+                builder.config().targetLoad(), builder.config().assignmentUrl(), builder.config().journalCapacity(),
+                builder.profile().name(), builder.adminToken() != null);
     }
 
     public static SimulatorBuilder builder() {
@@ -83,22 +84,21 @@ public final class LiveKitSimulator implements AutoCloseable {
         return server.port();
     }
 
+    /** The API key clients sign with (the first, when several are accepted). */
     public String apiKey() {
-        return settings.keys().keys().iterator().next();
+        return keys.keys().iterator().next();
     }
 
     public String apiSecret() {
-        return settings.keys().secretFor(apiKey()).orElseThrow();
+        return keys.secretFor(apiKey()).orElseThrow();
     }
 
+    /** The master seed; a profile with a seed of its own uses that for its rules. */
     public long seed() {
         return engine.config().seed();
     }
 
-    public Engine engine() {
-        return engine;
-    }
-
+    /** The ground truth: what really happened, whatever the APIs were made to report. */
     public Journal journal() {
         return engine.journal();
     }
@@ -107,29 +107,31 @@ public final class LiveKitSimulator implements AutoCloseable {
         return engine.clock();
     }
 
-    public ControlCommands control() {
-        return engine.control();
-    }
-
-    /** Replaces the fault profile at run time; its rule counters start afresh. */
+    /** Replaces the fault profile at run time; its rule counters start afresh. {@code admin().profile()} shows it. */
     public void loadProfile(Profile profile) {
-        engine.loadProfile(profile).join();
+        profiles.use(RuleProfile.of(profile));
     }
 
     /** Loads a bundled profile by name, or a YAML file by path. */
     public void loadProfile(String bundledNameOrPath) {
-        loadProfile(ProfileLoader.load(bundledNameOrPath));
+        loadProfile(Profile.load(bundledNameOrPath));
     }
 
+    /** The profile in force ({@link Profile#none()} when there is none). */
     public Profile profile() {
         return engine.faults().current();
     }
 
-    /** The admin operations in this JVM; the same ones are served over HTTP under {@code /_sim/}. */
+    /**
+     * Everything besides LiveKit's own protocols, in this JVM: simulated participants and tracks, workers,
+     * the state, the journal, the profile, the clock, reset. The same operations are served over HTTP
+     * under {@code /_sim/} ({@link SimulatorAdmin#http(String)}).
+     */
     public SimulatorAdmin admin() {
         return admin;
     }
 
+    /** The effective configuration. */
     public SimulatorSettings settings() {
         return settings;
     }

@@ -1,18 +1,21 @@
 package dev.dispatchsim;
 
-import dev.dispatchsim.admin.ProfileControl;
-import dev.dispatchsim.auth.ApiKeys;
 import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.clock.SystemClock;
-import dev.dispatchsim.engine.EngineConfig;
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.fault.profile.ProfileLoader;
-import dev.dispatchsim.transport.HttpServer;
+import dev.dispatchsim.internal.auth.ApiKeys;
+import dev.dispatchsim.internal.engine.EngineConfig;
+import dev.dispatchsim.internal.fault.RuleProfile;
+import dev.dispatchsim.profile.Profile;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
-/** Builds a {@link LiveKitSimulator}. Defaults: 127.0.0.1, a random free port, devkey/secret, seed 0, real time. */
+/**
+ * Builds a {@link LiveKitSimulator}. Defaults: 127.0.0.1, a random free port, devkey/secret, seed 0,
+ * real time, no fault profile, livekit-server's timeouts. Every value is checked where it is set.
+ */
 public final class SimulatorBuilder {
 
     private String bind = "127.0.0.1";
@@ -20,18 +23,16 @@ public final class SimulatorBuilder {
     private ApiKeys keys = ApiKeys.defaults();
     private SimClock clock = new SystemClock();
     private EngineConfig config = EngineConfig.defaults();
-    private Profile profile = Profile.none();
+    private RuleProfile profile = RuleProfile.none();
     private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
-    private Consumer<HttpServer.Builder> extraRoutes = builder -> { };
     private String adminToken;
-    /** Null: the simulator's own fault engine serves the profile operations (the normal case). */
-    private ProfileControl profiles;
 
     SimulatorBuilder() {
     }
 
+    /** The address to listen on; {@code 0.0.0.0} for every interface. */
     public SimulatorBuilder bind(String value) {
-        this.bind = value;
+        this.bind = Objects.requireNonNull(value, "bind");
         return this;
     }
 
@@ -44,30 +45,40 @@ public final class SimulatorBuilder {
         return this;
     }
 
-    public SimulatorBuilder keys(ApiKeys value) {
-        this.keys = value;
+    /** The one API key clients sign with. */
+    public SimulatorBuilder apiKey(String key, String secret) {
+        this.keys = ApiKeys.of(key, secret);
         return this;
     }
 
-    public SimulatorBuilder apiKey(String key, String secret) {
-        return keys(ApiKeys.of(key, secret));
+    /** Several API keys, key to secret, in order: the first is the one {@link LiveKitSimulator#apiKey()} hands out. */
+    public SimulatorBuilder apiKeys(Map<String, String> secretsByKey) {
+        this.keys = ApiKeys.of(secretsByKey);
+        return this;
     }
 
+    /** The master seed: ids, worker choice and every fault rule's draws derive from it. */
     public SimulatorBuilder seed(long value) {
         this.config = config.withSeed(value);
         return this;
     }
 
+    /** A {@code ManualClock} makes time move only when the test moves it; give each simulator its own. */
     public SimulatorBuilder clock(SimClock value) {
-        this.clock = value;
+        this.clock = Objects.requireNonNull(value, "clock");
         return this;
     }
 
+    /** How long a worker has to answer an AvailabilityRequest; livekit-server's 10 s by default. */
     public SimulatorBuilder availabilityTimeout(Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("availability timeout must be more than zero, was " + value);
+        }
         this.config = config.withAvailabilityTimeout(value);
         return this;
     }
 
+    /** Workers at or above this load get no jobs, in (0, 1]; 0.7 by default, as livekit-server. */
     public SimulatorBuilder targetLoad(double value) {
         this.config = config.withTargetLoad(value);
         return this;
@@ -81,28 +92,27 @@ public final class SimulatorBuilder {
 
     /** The fault profile to start with (none by default: the simulator behaves like livekit-server). */
     public SimulatorBuilder profile(Profile value) {
-        this.profile = value;
+        this.profile = RuleProfile.of(value);
         return this;
     }
 
     /** A bundled profile by name (e.g. "late-delivery") or a YAML file by path. */
     public SimulatorBuilder profile(String bundledNameOrPath) {
-        return profile(ProfileLoader.load(bundledNameOrPath));
+        return profile(Profile.load(bundledNameOrPath));
     }
 
+    /** How many journal entries are kept (the oldest go first); 100 000 by default. */
     public SimulatorBuilder journalCapacity(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("journal capacity must be at least 1, was " + value);
+        }
         this.config = config.withJournalCapacity(value);
         return this;
     }
 
+    /** Where a bug in an engine command goes (the engine goes on); stderr by default. */
     public SimulatorBuilder onEngineError(Consumer<Throwable> value) {
-        this.onError = value;
-        return this;
-    }
-
-    /** Extra HTTP routes on the same port (the admin API uses this). */
-    public SimulatorBuilder extraRoutes(Consumer<HttpServer.Builder> value) {
-        this.extraRoutes = value;
+        this.onError = Objects.requireNonNull(value, "onEngineError");
         return this;
     }
 
@@ -112,17 +122,40 @@ public final class SimulatorBuilder {
         return this;
     }
 
-    /** Where the admin API's profile endpoints and reset go; default: a build without a fault engine. */
-    public SimulatorBuilder profiles(ProfileControl value) {
-        this.profiles = java.util.Objects.requireNonNull(value, "profiles");
-        return this;
-    }
-
-    public SimulatorSettings settings() {
-        return new SimulatorSettings(bind, port, keys, clock, config, profile, onError, adminToken, profiles);
-    }
-
+    /** Starts the simulator; it listens when this returns. */
     public LiveKitSimulator start() {
-        return new LiveKitSimulator(settings(), extraRoutes);
+        return new LiveKitSimulator(this);
+    }
+
+    String bind() {
+        return bind;
+    }
+
+    int port() {
+        return port;
+    }
+
+    ApiKeys keys() {
+        return keys;
+    }
+
+    SimClock clock() {
+        return clock;
+    }
+
+    EngineConfig config() {
+        return config;
+    }
+
+    RuleProfile profile() {
+        return profile;
+    }
+
+    Consumer<Throwable> onError() {
+        return onError;
+    }
+
+    String adminToken() {
+        return adminToken;
     }
 }

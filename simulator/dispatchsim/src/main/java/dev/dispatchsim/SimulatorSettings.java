@@ -1,23 +1,32 @@
 package dev.dispatchsim;
 
-import dev.dispatchsim.admin.ProfileControl;
-import dev.dispatchsim.auth.ApiKeys;
 import dev.dispatchsim.clock.SimClock;
-import dev.dispatchsim.engine.EngineConfig;
-import dev.dispatchsim.fault.Profile;
 
-import java.util.function.Consumer;
+import java.time.Duration;
+import java.util.List;
 
-/** The effective configuration of one simulator, as logged once at start. */
-public record SimulatorSettings(String bind, int port, ApiKeys keys, SimClock clock, EngineConfig engineConfig,
-                                Profile profile, Consumer<Throwable> onError, String adminToken,
-                                ProfileControl profiles) {
+/**
+ * The effective configuration of one simulator, as its builder resolved it; {@link #describe()} is the
+ * line the standalone server logs once at start. It never holds a secret: keys are listed by name, and
+ * the admin token only as set or not.
+ *
+ * @param apiKeys          the API keys accepted, the first being {@link LiveKitSimulator#apiKey()}
+ * @param assignmentUrl    the {@code url} put into JobAssignment; null = omitted, as livekit-server does
+ * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token
+ */
+public record SimulatorSettings(String bind, int port, List<String> apiKeys, long seed, SimClock clock,
+                                Duration availabilityTimeout, double targetLoad, String assignmentUrl,
+                                int journalCapacity, String profile, boolean adminTokenSet) {
 
+    public SimulatorSettings {
+        apiKeys = List.copyOf(apiKeys);
+    }
+
+    /** Every setting once: {@code bind=127.0.0.1 port=7880 keys=[devkey] seed=42 ...}. */
     public String describe() {
-        return "bind=" + bind + " port=" + port + " keys=" + keys.keys() + " seed=" + engineConfig.seed()
-                + " clock=" + clock + " availabilityTimeout=" + engineConfig.availabilityTimeout()
-                + " targetLoad=" + engineConfig.targetLoad() + " profile=" + profile.name()
-                + " assignmentUrl=" + (engineConfig.assignmentUrl() == null ? "(omitted, as livekit-server)" : engineConfig.assignmentUrl())
-                + " adminToken=" + (adminToken == null ? "(none)" : "(set)");
+        return "bind=" + bind + " port=" + port + " keys=" + apiKeys + " seed=" + seed + " clock=" + clock
+                + " availabilityTimeout=" + availabilityTimeout + " targetLoad=" + targetLoad + " profile=" + profile
+                + " assignmentUrl=" + (assignmentUrl == null ? "(omitted, as livekit-server)" : assignmentUrl)
+                + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)");
     }
 }

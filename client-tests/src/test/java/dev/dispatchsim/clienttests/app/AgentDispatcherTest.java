@@ -1,13 +1,11 @@
 package dev.dispatchsim.clienttests.app;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.fault.Rule;
-import dev.dispatchsim.fault.profile.ProfileLoader;
+import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.FaultProfile;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
-import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.testkit.VirtualTime;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 import static dev.dispatchsim.assertions.SimulatorAssertions.assertThat;
 import static dev.dispatchsim.clienttests.app.AppUnderTest.AGENT;
@@ -148,7 +144,7 @@ class AgentDispatcherTest {
     void should_report_every_failed_call_when_create_dispatch_never_recovers(LiveKitSimulator sim, VirtualTime time)
             throws Exception {
         // GIVEN CreateRoom's dispatch dropped for the first session, and CreateDispatch always failing 503
-        sim.loadProfile(ProfileLoader.fromYaml("""
+        sim.loadProfile(Profile.fromYaml("""
                 name: createroom-dropped-and-createdispatch-down
                 rules:
                   - name: drop-first-createroom
@@ -191,9 +187,6 @@ class AgentDispatcherTest {
     }
 
     private static Profile combined(String first, String second) {
-        Profile a = ProfileLoader.bundled(first);
-        Profile b = ProfileLoader.bundled(second);
-        List<Rule> rules = Stream.concat(a.rules().stream(), b.rules().stream()).toList();
-        return new Profile(first + "+" + second, a.description() + " " + b.description(), OptionalLong.empty(), rules);
+        return Profile.combine(first + "+" + second, Profile.bundled(first), Profile.bundled(second));
     }
 }

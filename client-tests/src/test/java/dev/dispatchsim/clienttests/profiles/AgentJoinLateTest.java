@@ -1,16 +1,17 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.JobTerminated;
-import dev.dispatchsim.model.JournalEvent.ParticipantJoined;
-import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.JobTerminated;
+import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
+import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
@@ -76,7 +77,7 @@ class AgentJoinLateTest extends ProfileScenario {
         assertThat(App.statuses(third)).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
         JobView truth = Truth.job(sim, "room-3", third.getId());
         assertThat(truth.delivered()).isTrue();
-        assertThat(truth.phase()).isEqualTo("ASSIGNED");
+        assertThat(truth.phase()).isEqualTo(Phase.ASSIGNED);
     }
 
     @Test
@@ -89,7 +90,7 @@ class AgentJoinLateTest extends ProfileScenario {
 
         // WHEN the simulator is reset (as between two tests) and the next test does the same
         // (same seed, same steps: same worker, room and job ids, same sampled delay)
-        sim.control().reset().join();
+        sim.admin().reset();
         try (FakeAgentWorker next = Workers.registered(sim, AGENT)) {
             assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
             next.nextAssignment(WAIT);

@@ -1,13 +1,14 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
-import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
-import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +49,7 @@ class AvailabilityTimeoutTest extends ProfileScenario {
         // AND the app sees a dispatch without any job (the real server lists jobs only once assigned)
         AgentDispatch dispatch = app.listDispatch("room-a").get(0);
         assertThat(dispatch.getState().getJobsList()).isEmpty();
-        assertThat(Truth.job(sim, "room-a", dispatch.getId()).phase()).isEqualTo("UNDELIVERABLE");
+        assertThat(Truth.job(sim, "room-a", dispatch.getId()).phase()).isEqualTo(Phase.UNDELIVERABLE);
 
         // WHEN the app creates a second room
         assertThat(app.createRoomWithAgent("room-b", AGENT, "").isSuccessful()).isTrue();

@@ -1,13 +1,14 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.model.SimulatorState.JobView;
 import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.proto.JobAssignment;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -54,7 +55,7 @@ class CreateRoomAgentsDroppedTest extends ProfileScenario {
             if (dropped) {
                 // AND the truth: the job was never offered, so the fallback is the first offer the worker sees
                 JobView truth = Truth.job(sim, room, dispatch.getId());
-                assertThat(truth.phase()).isEqualTo("OFFERING");
+                assertThat(truth.phase()).isEqualTo(Phase.OFFERING);
                 assertThat(truth.delivered()).isFalse();
                 assertThat(truth.reportedStatus()).isEqualTo(JobStatus.JS_RUNNING);
                 AgentDispatch fallback = app.createDispatch(room, AGENT, "{\"fallback\":true}").body();

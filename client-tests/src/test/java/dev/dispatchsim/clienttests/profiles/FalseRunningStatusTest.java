@@ -1,12 +1,13 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.model.SimulatorState.JobView;
 import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.model.JournalEvent.JobStatusUpdated;
+import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class FalseRunningStatusTest extends ProfileScenario {
         JobView lost = Truth.job(sim, "room-2", reported.get(1).getId());
         JobView running = Truth.job(sim, "room-3", reported.get(2).getId());
         assertThat(finished.trueStatus()).isEqualTo(JobStatus.JS_SUCCESS);
-        assertThat(lost.phase()).isEqualTo("UNDELIVERABLE");
+        assertThat(lost.phase()).isEqualTo(Phase.UNDELIVERABLE);
         assertThat(lost.delivered()).isFalse();
         assertThat(running.trueStatus()).isEqualTo(JobStatus.JS_RUNNING);
         assertThat(List.of(finished, lost, running)).extracting(JobView::reportedStatus).containsOnly(JobStatus.JS_RUNNING);

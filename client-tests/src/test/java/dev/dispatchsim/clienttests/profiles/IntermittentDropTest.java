@@ -5,8 +5,8 @@ import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.fault.profile.ProfileLoader;
+import dev.dispatchsim.profile.Profile;
+import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,8 +28,8 @@ class IntermittentDropTest {
     @Test
     void should_drop_the_same_sessions_when_the_run_is_repeated_with_the_same_seed() {
         // WHEN the same ten sessions run twice with the bundled profile
-        List<String> first = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 42);
-        List<String> second = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 42);
+        List<String> first = droppedSessions(Profile.bundled("intermittent-drop"), 42);
+        List<String> second = droppedSessions(Profile.bundled("intermittent-drop"), 42);
 
         // THEN some, not all, are dropped, and exactly the same ones both times
         assertThat(first).isNotEmpty().hasSizeLessThan(ROOMS.size()).isEqualTo(second);
@@ -38,8 +38,8 @@ class IntermittentDropTest {
     @Test
     void should_keep_the_pinned_pattern_when_only_the_simulator_seed_changes() {
         // WHEN the simulator's own seed differs (the profile pins seed 2043)
-        List<String> withSeed1 = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 1);
-        List<String> withSeed2 = droppedSessions(ProfileLoader.bundled("intermittent-drop"), 2);
+        List<String> withSeed1 = droppedSessions(Profile.bundled("intermittent-drop"), 1);
+        List<String> withSeed2 = droppedSessions(Profile.bundled("intermittent-drop"), 2);
 
         // THEN the profile's seed wins: same sessions dropped
         assertThat(withSeed1).isEqualTo(withSeed2);
@@ -48,7 +48,7 @@ class IntermittentDropTest {
     @Test
     void should_drop_other_sessions_when_the_profile_seed_is_changed() {
         // WHEN the same profile runs with its seed overridden
-        Profile bundled = ProfileLoader.bundled("intermittent-drop");
+        Profile bundled = Profile.bundled("intermittent-drop");
         List<String> pinned = droppedSessions(bundled, 42);
         List<String> reseeded = droppedSessions(bundled.withSeed(7), 42);
 

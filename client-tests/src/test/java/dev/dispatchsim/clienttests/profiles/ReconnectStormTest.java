@@ -5,12 +5,11 @@ import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
-import dev.dispatchsim.model.JournalEvent.WorkerConnected;
-import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
-import dev.dispatchsim.model.JournalEvent.WorkerRegistered;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.journal.JournalEvent.WorkerConnected;
+import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import dev.dispatchsim.testkit.WorkerClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class ReconnectStormTest {
         for (int attempt = 1; attempt <= 2; attempt++) {
             try (FakeAgentWorker refused = Workers.builder(sim, AGENT).withoutRegister().open()) {
                 // THEN the upgrade is refused with HTTP 503: no socket, nothing reaches the engine
-                WorkerClient.Closed closed = refused.awaitClosed(WAIT);
+                FakeAgentWorker.Closed closed = refused.awaitClosed(WAIT);
                 assertThat(refused.isOpen()).isFalse();
                 assertThat(closed.reason()).as("attempt %d", attempt).contains("503");
             }
@@ -58,7 +57,7 @@ class ReconnectStormTest {
         for (int attempt = 3; attempt <= 5; attempt++) {
             try (FakeAgentWorker dropped = Workers.builder(sim, AGENT).open()) {
                 // THEN each socket is closed with 1011 instead of a RegisterWorkerResponse
-                WorkerClient.Closed closed = dropped.awaitClosed(WAIT);
+                FakeAgentWorker.Closed closed = dropped.awaitClosed(WAIT);
                 assertThat(closed.code()).as("attempt %d", attempt).isEqualTo(1011);
                 assertThat(closed.reason()).isEqualTo("registration failed");
                 assertThat(dropped.received()).isEmpty();

@@ -4,13 +4,12 @@ import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.model.SimulatorState.JobView;
 import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.JobAssigned;
-import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import dev.dispatchsim.testkit.WorkerClient;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class WorkerSocketDropTest extends ProfileScenario {
 
         // THEN the worker is offered the job, accepts, and then sees its socket closed with 1011
         jobs.add(worker.nextAvailabilityRequest(WAIT).getJob().getId());
-        WorkerClient.Closed closed = worker.awaitClosed(WAIT);
+        FakeAgentWorker.Closed closed = worker.awaitClosed(WAIT);
         assertThat(closed.code()).isEqualTo(1011);
         assertThat(closed.reason()).isEqualTo("internal error");
         assertThat(closed.remote()).isTrue();

@@ -1,22 +1,22 @@
 package dev.dispatchsim.assertions;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.engine.SimSnapshot;
-import dev.dispatchsim.engine.SimSnapshot.DispatchView;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
-import dev.dispatchsim.engine.SimSnapshot.RoomView;
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent;
-import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
-import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
-import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
-import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.JobAssigned;
-import dev.dispatchsim.model.JournalEvent.JobCreated;
-import dev.dispatchsim.model.JournalEvent.JobStatusUpdated;
-import dev.dispatchsim.model.JournalEvent.JobTerminated;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.RoomView;
+import dev.dispatchsim.profile.Profile;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.JobCreated;
+import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
+import dev.dispatchsim.journal.JournalEvent.JobTerminated;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -30,16 +30,16 @@ import java.util.Set;
  * simulator to a room, a dispatch and a job reads one consistent picture, and failure messages can
  * explain a miss from the same picture.
  */
-record Evidence(SimSnapshot snapshot, List<JournalEntry> journal, Profile profile, long seed, Instant now) {
+record Evidence(SimulatorState state, List<JournalEntry> journal, Profile profile, long seed, Instant now) {
 
     static Evidence of(LiveKitSimulator sim) {
-        // The snapshot is taken on the engine thread after every earlier command, so it is at least as new as the journal read before it.
+        // The state is taken on the engine thread after every earlier command, so it is at least as new as the journal read before it.
         List<JournalEntry> journal = sim.journal().entries();
-        return new Evidence(sim.control().snapshot().join(), journal, sim.profile(), sim.seed(), sim.clock().now());
+        return new Evidence(sim.admin().state(), journal, sim.profile(), sim.seed(), sim.clock().now());
     }
 
     Optional<RoomView> room(String name) {
-        return snapshot.rooms().stream().filter(r -> r.room().name().equals(name)).findFirst();
+        return state.rooms().stream().filter(r -> r.room().name().equals(name)).findFirst();
     }
 
     <T extends JournalEvent> List<T> events(Class<T> type) {
@@ -64,7 +64,7 @@ record Evidence(SimSnapshot snapshot, List<JournalEntry> journal, Profile profil
         Set<String> received = new LinkedHashSet<>();
         events(JobAssigned.class).stream().filter(a -> a.workerId().equals(workerId) && a.delivered())
                 .forEach(a -> received.add(a.jobId()));
-        for (RoomView room : snapshot.rooms()) {
+        for (RoomView room : state.rooms()) {
             for (DispatchView dispatch : room.dispatches()) {
                 for (JobView job : dispatch.jobs()) {
                     if (job.delivered() && workerId.equals(job.workerId())) {

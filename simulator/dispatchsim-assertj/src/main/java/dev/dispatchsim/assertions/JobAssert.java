@@ -1,7 +1,7 @@
 package dev.dispatchsim.assertions;
 
-import dev.dispatchsim.engine.SimSnapshot.DispatchView;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.JobView;
 import dev.dispatchsim.model.JobStatus;
 import org.assertj.core.api.AbstractAssert;
 

@@ -1,7 +1,7 @@
 package dev.dispatchsim.assertions;
 
-import dev.dispatchsim.engine.SimSnapshot.DispatchView;
-import dev.dispatchsim.engine.SimSnapshot.RoomView;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;

@@ -1,9 +1,9 @@
 package dev.dispatchsim.assertions;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.engine.SimSnapshot.RoomView;
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.SimulatorState.RoomView;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.model.Worker;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
@@ -32,7 +32,7 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, LiveK
 
     /** The one registered worker that serves {@code agentName}. */
     public WorkerAssert worker(String agentName) {
-        List<Worker> found = evidence.snapshot().workers().stream().filter(w -> w.agentName().equals(agentName)).toList();
+        List<Worker> found = evidence.state().workers().stream().filter(w -> w.agentName().equals(agentName)).toList();
         if (found.isEmpty()) {
             failWithMessage("%s", SimulatorMessages.noWorker(evidence, agentName));
         }
@@ -43,10 +43,10 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, LiveK
     }
 
     public WorkerAssert workerById(String workerId) {
-        Worker worker = evidence.snapshot().workers().stream().filter(w -> w.id().equals(workerId)).findFirst().orElse(null);
+        Worker worker = evidence.state().workers().stream().filter(w -> w.id().equals(workerId)).findFirst().orElse(null);
         if (worker == null) {
             failWithMessage("%s", "no registered worker " + workerId + "; registered: "
-                    + evidence.snapshot().workers().stream().map(w -> w.id() + " ('" + w.agentName() + "')").toList());
+                    + evidence.state().workers().stream().map(w -> w.id() + " ('" + w.agentName() + "')").toList());
         }
         return new WorkerAssert(worker, evidence);
     }

@@ -1,12 +1,12 @@
 package dev.dispatchsim.assertions;
 
-import dev.dispatchsim.engine.SimSnapshot.DispatchView;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
-import dev.dispatchsim.engine.SimSnapshot.RoomView;
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.RoomClosed;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.RoomView;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.RoomClosed;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.model.Worker;
@@ -34,7 +34,7 @@ final class SimulatorMessages {
         if (closed.isPresent()) {
             return "no live room '" + name + "': it was closed (" + closed.get().reason() + ")";
         }
-        List<String> live = evidence.snapshot().rooms().stream().map(r -> r.room().name()).toList();
+        List<String> live = evidence.state().rooms().stream().map(r -> r.room().name()).toList();
         return live.isEmpty() ? "no room '" + name + "': there are no live rooms"
                 : "no room '" + name + "'; live rooms: " + NearMiss.quoted(live) + NearMiss.closestClause(name, live);
     }
@@ -44,7 +44,7 @@ final class SimulatorMessages {
                 : "dispatches there: " + room.dispatches().stream().map(SimulatorMessages::describe).collect(Collectors.joining(", "))
                 + NearMiss.closestClause(agent, room.dispatches().stream().map(d -> d.reported().agentName()).toList());
         return "no dispatch for agent '" + agent + "' in room '" + room.room().name() + "'; " + there
-                + "; registered workers: " + list(evidence.snapshot().registeredAgents());
+                + "; registered workers: " + list(evidence.state().registeredAgents());
     }
 
     static String severalDispatches(RoomView room, String agent, List<DispatchView> found) {
@@ -133,9 +133,9 @@ final class SimulatorMessages {
     }
 
     static String noWorker(Evidence evidence, String agent) {
-        List<String> names = evidence.snapshot().workers().stream().map(Worker::agentName).toList();
+        List<String> names = evidence.state().workers().stream().map(Worker::agentName).toList();
         return "no worker registered as agent '" + agent + "'; registered workers: "
-                + list(evidence.snapshot().registeredAgents()) + NearMiss.closestClause(agent, names);
+                + list(evidence.state().registeredAgents()) + NearMiss.closestClause(agent, names);
     }
 
     static String severalWorkers(String agent, List<Worker> found) {
@@ -155,7 +155,7 @@ final class SimulatorMessages {
     }
 
     static String ruleNotApplied(Evidence evidence, String rule, List<FaultApplied> fired) {
-        List<String> rules = evidence.profile().rules().stream().map(r -> r.name()).toList();
+        List<String> rules = evidence.profile().ruleNames();
         String firedText = fired.isEmpty() ? "no rule fired" : "rules that fired: " + fired.stream()
                 .collect(Collectors.groupingBy(FaultApplied::rule, java.util.LinkedHashMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> "'" + e.getKey() + "' x" + e.getValue()).collect(Collectors.joining(", "));
@@ -214,7 +214,7 @@ final class SimulatorMessages {
     }
 
     private static String offers(Evidence evidence, Worker worker) {
-        List<String> offered = evidence.events(dev.dispatchsim.model.JournalEvent.AvailabilityRequested.class).stream()
+        List<String> offered = evidence.events(dev.dispatchsim.journal.JournalEvent.AvailabilityRequested.class).stream()
                 .filter(r -> r.workerId().equals(worker.id())).map(r -> r.jobId()).toList();
         return "; offered to it: " + withRooms(evidence, offered);
     }

@@ -2,7 +2,7 @@ package dev.dispatchsim.junit;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.SimulatorBuilder;
-import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.profile.Profile;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -75,7 +75,7 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
                 shared.sim().loadProfile(wanted);
             }
             // After the load, so the journal starts empty and the profile's counters at zero.
-            shared.sim().control().reset().join();
+            shared.sim().admin().reset();
         }
         if (methodProfile.isPresent()) {
             context.getStore(NAMESPACE).put(FaultProfileCheck.APPLIED, Boolean.TRUE);

@@ -1,8 +1,8 @@
 package dev.dispatchsim.junit;
 
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.fault.profile.ProfileException;
-import dev.dispatchsim.fault.profile.ProfileLoader;
+import dev.dispatchsim.profile.Profile;
+import dev.dispatchsim.profile.ProfileException;
+
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.io.IOException;
@@ -36,9 +36,9 @@ sealed interface ProfileSource {
             try {
                 if (reference.startsWith(CLASSPATH)) {
                     String resource = reference.substring(CLASSPATH.length()).replaceFirst("^/", "");
-                    return ProfileLoader.fromYaml(readResource(resource, where), resource);
+                    return Profile.fromYaml(readResource(resource, where), resource);
                 }
-                return ProfileLoader.load(reference);
+                return Profile.load(reference);
             } catch (ProfileException bad) {
                 throw new ExtensionConfigurationException(where + ": " + bad.getMessage(), bad);
             }
@@ -49,7 +49,7 @@ sealed interface ProfileSource {
         @Override
         public Profile resolve(String where) {
             try {
-                return ProfileLoader.fromYaml(yaml);
+                return Profile.fromYaml(yaml);
             } catch (ProfileException bad) {
                 throw new ExtensionConfigurationException(where + ": " + bad.getMessage(), bad);
             }

@@ -1,7 +1,7 @@
 package dev.dispatchsim.junit;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.profile.Profile;
 
 /**
  * A simulator in an {@code ExtensionContext.Store}: the class's store when it is shared by the class,

@@ -3,7 +3,7 @@ package dev.dispatchsim.junit;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.SimulatorBuilder;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.fault.Profile;
+import dev.dispatchsim.profile.Profile;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.time.Duration;

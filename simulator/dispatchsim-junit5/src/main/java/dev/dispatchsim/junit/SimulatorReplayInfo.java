@@ -1,8 +1,8 @@
 package dev.dispatchsim.junit;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.fault.Profile;
-import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.profile.Profile;
+import dev.dispatchsim.journal.JournalEntry;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.List;
  * and its message stay as they were): the seed, the profile and the journal's tail, which is what it
  * takes to replay the run and to see what the simulator really did. It has no stack trace of its own.
  */
-public final class SimulatorReplayInfo extends RuntimeException {
+final class SimulatorReplayInfo extends RuntimeException {
 
     static final int TAIL = 25;
 

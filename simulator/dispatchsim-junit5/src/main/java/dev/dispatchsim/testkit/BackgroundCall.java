@@ -1,10 +1,9 @@
 package dev.dispatchsim.testkit;
 
-import dev.dispatchsim.clock.WallClock;
-import dev.dispatchsim.engine.Journal;
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.TwirpCall;
+import dev.dispatchsim.journal.Journal;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +27,7 @@ final class BackgroundCall<T> {
 
     BackgroundCall(Callable<T> call, Journal journal) {
         this.journal = journal;
-        this.journalBefore = journal.nextSeq() - 1;
+        this.journalBefore = journal.lastSeq();
         Thread caller = new Thread(() -> {
             try {
                 result.complete(call.call());
@@ -49,7 +48,7 @@ final class BackgroundCall<T> {
      * TwirpCall when it was served at once (or the call ended without reaching it). Returns those entries.
      */
     List<JournalEntry> awaitArrival(long wallDeadline, Duration wallTimeout) {
-        while (WallClock.nanoTime() < wallDeadline) {
+        while (System.nanoTime() < wallDeadline) {
             List<JournalEntry> since = journal.since(journalBefore).stream()
                     .filter(e -> e.event() instanceof TwirpCall
                             || e.event() instanceof FaultApplied f && f.hookPoint().equals("twirp_request"))
@@ -73,7 +72,7 @@ final class BackgroundCall<T> {
     /** The call's result, or its exception as thrown (unchecked ones unwrapped). */
     T join(long wallDeadline, Duration wallTimeout, String clockNow) {
         try {
-            return result.get(Math.max(0, wallDeadline - WallClock.nanoTime()), TimeUnit.NANOSECONDS);
+            return result.get(Math.max(0, wallDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeAgentWorker implements AutoCloseable {
 
+    /** How the socket ended: close code and reason; {@code remote} is true when the server closed it. */
+    public record Closed(int code, String reason, boolean remote) {
+    }
+
     private final FakeWorkerSettings settings;
     private final WorkerClient client;
     private final BlockingQueue<AvailabilityRequest> availabilityRequests = new LinkedBlockingQueue<>();
@@ -170,7 +174,7 @@ public final class FakeAgentWorker implements AutoCloseable {
     }
 
     /** Waits until the server closed the socket; returns the close code and reason. */
-    public WorkerClient.Closed awaitClosed(Duration timeout) {
+    public Closed awaitClosed(Duration timeout) {
         return client.awaitClosed(timeout);
     }
 

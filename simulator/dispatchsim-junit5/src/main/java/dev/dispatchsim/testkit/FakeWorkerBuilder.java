@@ -1,6 +1,6 @@
 package dev.dispatchsim.testkit;
 
-import dev.dispatchsim.clock.WallClock;
+import dev.dispatchsim.clock.SystemClock;
 import dev.dispatchsim.proto.JobType;
 import dev.dispatchsim.proto.ParticipantPermission;
 import dev.dispatchsim.proto.RegisterWorkerRequest;
@@ -109,7 +109,7 @@ public final class FakeWorkerBuilder {
 
     /** Connects (and sends register unless {@link #withoutRegister()}) without waiting for an answer. */
     public FakeAgentWorker open() {
-        String upgradeToken = token != null ? token : TestTokens.agent(apiKey, apiSecret, WallClock.now());
+        String upgradeToken = token != null ? token : TestTokens.agent(apiKey, apiSecret, new SystemClock().now());
         return new FakeAgentWorker(new FakeWorkerSettings(wsUrl, upgradeToken, registration.build(), policy,
                 identityPrefix, autoRegister, timeout, query, tokenInQuery)).open();
     }

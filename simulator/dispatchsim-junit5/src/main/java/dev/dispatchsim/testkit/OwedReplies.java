@@ -1,12 +1,12 @@
 package dev.dispatchsim.testkit;
 
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
-import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
-import dev.dispatchsim.model.JournalEvent.AvailabilityTimedOut;
-import dev.dispatchsim.model.JournalEvent.DispatchUndeliverable;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 
 import java.time.Instant;
 import java.util.HashMap;

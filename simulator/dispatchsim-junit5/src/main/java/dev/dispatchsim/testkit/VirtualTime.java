@@ -2,11 +2,10 @@ package dev.dispatchsim.testkit;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.clock.WallClock;
-import dev.dispatchsim.engine.Journal;
-import dev.dispatchsim.engine.JournalTimeoutException;
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.Journal;
+import dev.dispatchsim.journal.JournalTimeoutException;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -90,10 +89,10 @@ public final class VirtualTime {
     public void runUntil(String description, BooleanSupplier condition, Duration maxVirtualTime) {
         Instant start = clock.now();
         Instant limit = start.plus(maxVirtualTime);
-        long wallDeadline = WallClock.nanoTime() + wallTimeout.toNanos();
+        long wallDeadline = System.nanoTime() + wallTimeout.toNanos();
         while (true) {
             settle();
-            long seen = sim.journal().nextSeq() - 1;
+            long seen = sim.journal().lastSeq();
             if (condition.getAsBoolean()) {
                 return;
             }
@@ -108,7 +107,7 @@ public final class VirtualTime {
             } else {
                 awaitEntryAfter(seen, wallDeadline); // nothing scheduled: only something outside can change the state
             }
-            if (WallClock.nanoTime() > wallDeadline) {
+            if (System.nanoTime() > wallDeadline) {
                 throw new AssertionError("still waiting for " + description + " after " + wallTimeout.toMillis()
                         + " ms of real time; virtual time " + clock.now() + ", nothing scheduled; " + lastSeen());
             }
@@ -121,7 +120,7 @@ public final class VirtualTime {
      */
     public <T> T call(Callable<T> blockingCall) {
         BackgroundCall<T> call = new BackgroundCall<>(blockingCall, sim.journal());
-        long wallDeadline = WallClock.nanoTime() + wallTimeout.toNanos();
+        long wallDeadline = System.nanoTime() + wallTimeout.toNanos();
         List<JournalEntry> reached = call.awaitArrival(wallDeadline, wallTimeout);
         long delayMillis = 0;
         for (JournalEntry entry : reached) {
@@ -147,17 +146,17 @@ public final class VirtualTime {
      * journalled; a test that saw the decision and moves the clock by hand waits for this first.
      */
     public void awaitEventAt(Instant due) {
-        awaitEventAt(due, () -> false, WallClock.nanoTime() + wallTimeout.toNanos());
+        awaitEventAt(due, () -> false, System.nanoTime() + wallTimeout.toNanos());
     }
 
     private void awaitEventAt(Instant due, BooleanSupplier callDone, long wallDeadline) {
         while (!callDone.getAsBoolean() && !clock.scheduledEventTimes().contains(due)) {
-            if (WallClock.nanoTime() > wallDeadline) {
+            if (System.nanoTime() > wallDeadline) {
                 throw new AssertionError("nothing was scheduled at " + due + " within " + wallTimeout.toMillis()
                         + " ms; scheduled: " + clock.scheduledEventTimes() + "; " + lastSeen());
             }
             // Scheduling journals nothing, so this wait is a short look-again pause, woken early by any entry.
-            awaitEntryAfter(sim.journal().nextSeq() - 1, Math.min(wallDeadline, WallClock.nanoTime() + SLICE.toNanos() / 4));
+            awaitEntryAfter(sim.journal().lastSeq(), Math.min(wallDeadline, System.nanoTime() + SLICE.toNanos() / 4));
         }
     }
 
@@ -167,14 +166,14 @@ public final class VirtualTime {
      */
     public void settle() {
         Journal journal = sim.journal();
-        long deadline = WallClock.nanoTime() + settleTimeout.toNanos();
+        long deadline = System.nanoTime() + settleTimeout.toNanos();
         while (true) {
             drain(); // the command that journalled an answer has finished (and what it posted) before we look
-            long seen = journal.nextSeq() - 1;
+            long seen = journal.lastSeq();
             if (OwedReplies.find(journal.entries(), clock.now()).isEmpty()) {
                 return;
             }
-            long left = deadline - WallClock.nanoTime();
+            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return; // a worker that never answers: time may move, its offer will time out
             }
@@ -187,18 +186,19 @@ public final class VirtualTime {
     }
 
     /**
-     * Two round trips through the engine's queue. A command can post a follow-up while it runs (a
-     * delayed Twirp verdict schedules its timer that way), and a test that saw the command's journal
+     * Two round trips through the engine's queue: reading a ManualClock's schedule is answered on the
+     * engine thread after every command posted before it. A command can post a follow-up while it runs
+     * (a delayed Twirp verdict schedules its timer that way), and a test that saw the command's journal
      * entry may have queued its own command before that follow-up; the second trip runs after it.
      */
     private void drain() {
-        sim.control().inFlight().join();
-        sim.control().inFlight().join();
+        clock.nextEventTime();
+        clock.nextEventTime();
     }
 
     /** Waits up to one short slice for a journal entry after {@code seen}; the caller then looks again. */
     private void awaitEntryAfter(long seen, long wallDeadline) {
-        long left = Math.min(SLICE.toNanos(), wallDeadline - WallClock.nanoTime());
+        long left = Math.min(SLICE.toNanos(), wallDeadline - System.nanoTime());
         if (left <= 0) {
             return;
         }

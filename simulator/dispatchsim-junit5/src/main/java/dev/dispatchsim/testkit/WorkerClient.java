@@ -16,11 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The socket under a {@link FakeAgentWorker}: Java-WebSocket, the token on the upgrade (Bearer header,
  * or {@code access_token} in the query), binary and text frames, and WebSocket-level pings.
  */
-public final class WorkerClient {
-
-    /** How the socket ended: close code and reason; {@code remote} is true when the server closed it. */
-    public record Closed(int code, String reason, boolean remote) {
-    }
+final class WorkerClient {
 
     /** What the socket hands up to the worker. */
     interface Listener {
@@ -33,7 +29,7 @@ public final class WorkerClient {
 
     private final Client socket;
     private final Listener listener;
-    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final CompletableFuture<FakeAgentWorker.Closed> closed = new CompletableFuture<>();
 
     WorkerClient(FakeWorkerSettings settings, Listener listener) {
         this.listener = listener;
@@ -71,7 +67,7 @@ public final class WorkerClient {
         return closed.isDone() ? closed.join().toString() : "(not closed)";
     }
 
-    Closed awaitClosed(Duration timeout) {
+    FakeAgentWorker.Closed awaitClosed(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception notClosed) {
@@ -119,7 +115,7 @@ public final class WorkerClient {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            closed.complete(new Closed(code, reason, remote));
+            closed.complete(new FakeAgentWorker.Closed(code, reason, remote));
         }
 
         @Override

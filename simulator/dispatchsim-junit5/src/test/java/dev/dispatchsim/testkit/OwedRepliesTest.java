@@ -1,11 +1,11 @@
 package dev.dispatchsim.testkit;
 
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent;
-import dev.dispatchsim.model.JournalEvent.AvailabilityAnswered;
-import dev.dispatchsim.model.JournalEvent.AvailabilityRequested;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
-import dev.dispatchsim.model.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

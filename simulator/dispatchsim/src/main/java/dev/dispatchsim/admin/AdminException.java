@@ -1,5 +1,7 @@
 package dev.dispatchsim.admin;
 
+import dev.dispatchsim.internal.admin.AdminJson;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,12 +51,9 @@ public final class AdminException extends RuntimeException {
         return json;
     }
 
-    static AdminException badRequest(String message) {
+    /** 400 {@code invalid_argument}: a value the caller sent cannot be used; the message says which and why. */
+    public static AdminException badRequest(String message) {
         return new AdminException(400, "invalid_argument", message);
-    }
-
-    static AdminException notFound(String message) {
-        return new AdminException(404, "not_found", message);
     }
 
     @Override

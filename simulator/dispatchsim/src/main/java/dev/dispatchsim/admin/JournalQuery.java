@@ -1,7 +1,7 @@
 package dev.dispatchsim.admin;
 
-import dev.dispatchsim.model.JournalEntry;
-import dev.dispatchsim.model.JournalEvent;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package dev.dispatchsim.admin;
 
-import dev.dispatchsim.engine.RoomSpec;
 import dev.dispatchsim.model.AgentRequest;
 
 import java.util.Arrays;
@@ -24,9 +23,5 @@ public record RoomConfig(int emptyTimeout, int departureTimeout, int maxParticip
 
     public RoomConfig withEmptyTimeout(int seconds) {
         return new RoomConfig(seconds, departureTimeout, maxParticipants, metadata, agents);
-    }
-
-    RoomSpec toSpec(String room) {
-        return new RoomSpec(room, emptyTimeout, departureTimeout, maxParticipants, metadata, agents);
     }
 }

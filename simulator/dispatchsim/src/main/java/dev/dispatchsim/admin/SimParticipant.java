@@ -1,6 +1,5 @@
 package dev.dispatchsim.admin;
 
-import dev.dispatchsim.engine.ParticipantSpec;
 import dev.dispatchsim.model.ParticipantKind;
 
 import java.util.Map;
@@ -40,10 +39,5 @@ public record SimParticipant(String name, String metadata, Map<String, String> a
 
     public SimParticipant withRoomConfig(RoomConfig value) {
         return new SimParticipant(name, metadata, attributes, kind, value);
-    }
-
-    ParticipantSpec toSpec(String room, String identity) {
-        return new ParticipantSpec(room, identity, name == null ? identity : name, kind, metadata, attributes,
-                roomConfig == null ? null : roomConfig.toSpec(room));
     }
 }

@@ -1,18 +1,21 @@
 package dev.dispatchsim.admin;
 
-import dev.dispatchsim.engine.SimSnapshot;
-import dev.dispatchsim.model.JournalEntry;
+import dev.dispatchsim.internal.admin.HttpSimulatorAdmin;
+import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.model.Track;
 import dev.dispatchsim.model.Worker;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything a test can do to a simulator besides speaking LiveKit's own protocols, whether the
- * simulator runs in the same JVM ({@link InProcessAdmin}) or elsewhere ({@link HttpSimulatorAdmin}
+ * simulator runs in the same JVM ({@code LiveKitSimulator.admin()}) or elsewhere ({@link #http(String)},
  * over {@code /_sim/}). Both implementations pass the same contract tests; failures are
  * {@link AdminException}s with the same status and error code either way.
  */
@@ -31,7 +34,7 @@ public interface SimulatorAdmin {
     Health health();
 
     /** Rooms, participants, dispatches with their true and reported job states, and registered workers. */
-    SimSnapshot state();
+    SimulatorState state();
 
     /** Journal entries matching {@code query}, oldest first. */
     List<JournalEntry> journal(JournalQuery query);
@@ -52,11 +55,21 @@ public interface SimulatorAdmin {
     /** Back to a fresh simulator with the same seed (rooms, workers, journal, fault counters). Idempotent. */
     void reset();
 
-    /** Moves a manual clock forward, running what falls due; 409 {@code clock_not_manual} on the system clock. */
-    ClockInfo advanceClock(Duration by);
+    /**
+     * Moves a manual clock forward, running what falls due, and returns the simulated time after it;
+     * 409 {@code clock_not_manual} on the system clock.
+     */
+    Instant advanceClock(Duration by);
 
     /** Joins a simulated participant, creating the room if needed (as a join token would). */
     Participant addParticipant(String room, String identity, SimParticipant participant);
+
+    /**
+     * The participant publishes a track: its first track launches the room's JT_PUBLISHER jobs.
+     * {@code type} is AUDIO, VIDEO or DATA, {@code source} a TrackSource name such as MICROPHONE or CAMERA;
+     * 404 when the room or the participant does not exist.
+     */
+    Track publishTrack(String room, String identity, String trackName, String type, String source);
 
     /** The participant leaves; 404 when the room or the participant does not exist. */
     void removeParticipant(String room, String identity);

@@ -1,5 +1,8 @@
 package dev.dispatchsim.clock;
 
+import dev.dispatchsim.internal.clock.EventLoop;
+import dev.dispatchsim.internal.clock.ManualClockAccess;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +17,20 @@ public final class ManualClock implements SimClock {
 
     /** A fixed start, so that two runs with the same seed produce identical timestamps. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+    static {
+        ManualClockAccess.install(new ManualClockAccess.Operations() {
+            @Override
+            public void attach(ManualClock clock, EventLoop loop) {
+                clock.attach(loop);
+            }
+
+            @Override
+            public void set(ManualClock clock, Instant now) {
+                clock.now = now;
+            }
+        });
+    }
 
     private volatile Instant now;
     private volatile EventLoop loop;
@@ -61,27 +78,24 @@ public final class ManualClock implements SimClock {
     /**
      * When the next scheduled event is due, without running it; empty when nothing is scheduled (or
      * no simulator is attached). Lets a test step through events one at a time (see testkit VirtualTime).
+     * It is answered on the simulator's engine thread, after every command posted to it before the call.
      */
     public Optional<Instant> nextEventTime() {
         EventLoop attached = loop;
         return attached == null ? Optional.empty() : attached.nextTimerDue();
     }
 
-    /** When each scheduled event is due, earliest first; empty when nothing is scheduled. */
+    /** When each scheduled event is due, earliest first; empty when nothing is scheduled. Answered like {@link #nextEventTime()}. */
     public List<Instant> scheduledEventTimes() {
         EventLoop attached = loop;
         return attached == null ? List.of() : attached.pendingDueTimes();
     }
 
-    void attach(EventLoop eventLoop) {
+    private void attach(EventLoop eventLoop) {
         if (loop != null && loop != eventLoop) {
             throw new IllegalStateException("this ManualClock already drives another simulator; give each simulator its own clock");
         }
         loop = eventLoop;
-    }
-
-    void set(Instant instant) {
-        now = instant;
     }
 
     @Override

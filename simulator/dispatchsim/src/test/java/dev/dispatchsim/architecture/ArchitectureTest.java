@@ -23,42 +23,55 @@ class ArchitectureTest {
 
     @Test
     void should_keep_javalin_and_jetty_in_transport_only_when_scanning_imports() {
-        assertThat(violations(p -> !p.startsWith("transport"), "import io.javalin", "import org.eclipse.jetty")).isEmpty();
+        assertThat(violations(p -> !p.startsWith("internal/transport/"), "import io.javalin", "import org.eclipse.jetty"))
+                .isEmpty();
     }
 
     @Test
     void should_keep_generated_protos_in_protocol_packages_only_when_scanning_imports() {
-        List<String> protocolPackages = List.of("twirp", "service", "worker", "transport", "testkit");
+        List<String> protocolPackages = List.of("internal/twirp/", "internal/service/", "internal/worker/",
+                "internal/transport/");
         assertThat(violations(p -> protocolPackages.stream().noneMatch(p::startsWith), "import dev.dispatchsim.proto."))
                 .isEmpty();
     }
 
     @Test
     void should_keep_yaml_in_fault_profile_only_when_scanning_imports() {
-        assertThat(violations(p -> !p.startsWith("fault/profile"), "import com.fasterxml.jackson.dataformat.yaml")).isEmpty();
+        assertThat(violations(p -> !p.startsWith("internal/fault/profile/"), "import com.fasterxml.jackson.dataformat.yaml"))
+                .isEmpty();
     }
 
     @Test
     void should_keep_model_clock_and_engine_free_of_transport_proto_and_jackson_when_scanning_imports() {
-        assertThat(violations(p -> p.startsWith("model") || p.startsWith("clock") || p.startsWith("engine"),
+        assertThat(violations(p -> p.startsWith("model/") || p.startsWith("journal/") || isClock(p)
+                        || p.startsWith("internal/engine/"),
                 "import io.javalin", "import dev.dispatchsim.proto.", "import com.fasterxml.jackson",
-                "import dev.dispatchsim.transport", "import dev.dispatchsim.twirp", "import dev.dispatchsim.service",
-                "import dev.dispatchsim.worker")).isEmpty();
-        assertThat(violations(p -> p.startsWith("clock"), "import dev.dispatchsim.")).isEmpty();
-        assertThat(violations(p -> p.startsWith("model"), "import dev.dispatchsim.engine", "import dev.dispatchsim.fault",
-                "import dev.dispatchsim.auth")).isEmpty();
+                "import dev.dispatchsim.internal.transport", "import dev.dispatchsim.internal.twirp",
+                "import dev.dispatchsim.internal.service", "import dev.dispatchsim.internal.worker")).isEmpty();
+        assertThat(violations(ArchitectureTest::isClock, "import dev.dispatchsim.").stream()
+                .filter(line -> !line.contains("import dev.dispatchsim.clock.")
+                        && !line.contains("import dev.dispatchsim.internal.clock.")))
+                .isEmpty();
+        assertThat(violations(p -> p.startsWith("model/") || p.startsWith("journal/"), "import dev.dispatchsim.internal"))
+                .isEmpty();
     }
 
     @Test
     void should_keep_fault_and_auth_free_of_transport_and_engine_when_scanning_imports() {
-        assertThat(violations(p -> p.startsWith("fault") || p.startsWith("auth"), "import dev.dispatchsim.engine",
-                "import dev.dispatchsim.transport", "import dev.dispatchsim.proto.", "import io.javalin")).isEmpty();
+        assertThat(violations(p -> p.startsWith("internal/fault/") || p.startsWith("internal/auth/"),
+                "import dev.dispatchsim.internal.engine", "import dev.dispatchsim.internal.transport",
+                "import dev.dispatchsim.proto.", "import io.javalin")).isEmpty();
     }
 
     @Test
-    void should_read_time_and_randomness_only_in_the_clock_package_when_scanning_sources() {
-        assertThat(violations(p -> !p.startsWith("clock"), "Instant.now()", "System.currentTimeMillis()",
+    void should_read_time_and_randomness_only_in_the_clock_packages_when_scanning_sources() {
+        assertThat(violations(p -> !isClock(p), "Instant.now()", "System.currentTimeMillis()",
                 "new Random(", "ThreadLocalRandom", "Thread.sleep(")).isEmpty();
+    }
+
+    /** The public clock package and the internal one (the event loop, the wall clock, seeding). */
+    private static boolean isClock(String path) {
+        return path.startsWith("clock/") || path.startsWith("internal/clock/");
     }
 
     /** Lines containing any of {@code needles} in main sources whose package path matches. */

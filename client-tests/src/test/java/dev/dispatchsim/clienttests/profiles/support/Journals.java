@@ -1,8 +1,8 @@
 package dev.dispatchsim.clienttests.profiles.support;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.JournalEvent;
-import dev.dispatchsim.model.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.dispatchsim.clienttests.profiles.support;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.engine.SimSnapshot;
-import dev.dispatchsim.engine.SimSnapshot.DispatchView;
-import dev.dispatchsim.engine.SimSnapshot.JobView;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.JobView;
 
 import java.util.List;
 
@@ -14,7 +14,7 @@ public final class Truth {
     }
 
     public static List<DispatchView> dispatches(LiveKitSimulator sim, String room) {
-        SimSnapshot snapshot = sim.control().snapshot().join();
+        SimulatorState snapshot = sim.admin().state();
         return snapshot.rooms().stream().filter(r -> r.room().name().equals(room)).findFirst()
                 .orElseThrow(() -> new AssertionError("room '" + room + "' is not live; live rooms: "
                         + snapshot.rooms().stream().map(r -> r.room().name()).toList()))

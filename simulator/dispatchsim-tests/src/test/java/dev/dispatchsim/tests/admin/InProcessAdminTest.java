@@ -1,0 +1,14 @@
+package dev.dispatchsim.tests.admin;
+
+import dev.dispatchsim.admin.SimulatorAdmin;
+
+import dev.dispatchsim.LiveKitSimulator;
+
+/** The contract against the admin operations in the simulator's own JVM. */
+class InProcessAdminTest extends SimulatorAdminContract {
+
+    @Override
+    SimulatorAdmin adminFor(LiveKitSimulator sim) {
+        return sim.admin();
+    }
+}

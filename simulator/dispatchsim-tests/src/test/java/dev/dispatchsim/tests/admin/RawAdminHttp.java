@@ -1,0 +1,47 @@
+package dev.dispatchsim.tests.admin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Raw admin HTTP calls, as a curl user or another language would make them. */
+final class RawAdminHttp {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    RawAdminHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    HttpResponse<String> call(String method, String pathAndQuery) {
+        return call(method, pathAndQuery, null, null, null);
+    }
+
+    HttpResponse<String> call(String method, String pathAndQuery, String body, String contentType, String[] headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(15))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers != null) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException failure) {
+            throw new AssertionError(method + " " + pathAndQuery + " failed: " + failure, failure);
+        }
+    }
+
+    HttpResponse<String> withHeaders(String method, String pathAndQuery, String... headers) {
+        return call(method, pathAndQuery, null, null, headers);
+    }
+
+    HttpResponse<String> json(String method, String pathAndQuery, String body) {
+        return call(method, pathAndQuery, body, "application/json", null);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.dispatchsim.tests.lifecycle;
+
+import dev.dispatchsim.admin.SimParticipant;
+
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.RoomClosed;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
+import dev.dispatchsim.testkit.FakeAgentWorker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static dev.dispatchsim.tests.support.Sims.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rooms close on the simulated clock (reference 5.6): empty_timeout when no human ever joined, departure_timeout
+ * after the last human left. Agents do not keep a room alive; closing it terminates their jobs.
+ */
+@Timeout(30)
+class RoomTimeoutsTest {
+
+    private final ManualClock clock = new ManualClock();
+    private LiveKitSimulator sim;
+    private RoomApi api;
+
+    @BeforeEach
+    void start() {
+        sim = Sims.manual(79, clock).start();
+        api = new RoomApi(sim);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void should_close_after_empty_timeout_when_only_an_agent_is_in_the_room() {
+        // GIVEN a room with empty_timeout 60 s whose only participant is an agent
+        try (FakeAgentWorker worker = Sims.worker(sim, "lonely").connect()) {
+            api.createRoomJson("{\"name\":\"empty\",\"emptyTimeout\":60,\"agents\":[{\"agentName\":\"lonely\"}]}");
+            String jobId = running(worker);
+
+            // WHEN 60 s pass
+            clock.advance(Duration.ofMillis(59_999));
+            assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
+            clock.advance(Duration.ofMillis(1));
+
+            // THEN the room closes by empty_timeout and the agent's job is terminated
+            RoomClosed closed = sim.journal().await(RoomClosed.class, c -> true, WAIT);
+            assertThat(closed.reason()).isEqualTo("empty_timeout");
+            assertThat(worker.nextTermination(WAIT).getJobId()).isEqualTo(jobId);
+        }
+    }
+
+    @Test
+    void should_close_after_departure_timeout_when_the_last_human_leaves() {
+        // GIVEN a room with departure_timeout 20 s (the default), a human and an agent
+        try (FakeAgentWorker worker = Sims.worker(sim, "stayer").connect()) {
+            api.createRoom("departed", "[{\"agentName\":\"stayer\"}]");
+            String jobId = running(worker);
+            sim.admin().addParticipant("departed", "erin", SimParticipant.human());
+
+            // WHEN the human leaves (only the agent remains) and 20 s pass
+            sim.admin().removeParticipant("departed", "erin");
+            clock.advance(Duration.ofMillis(19_999));
+            assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
+            clock.advance(Duration.ofMillis(1));
+
+            // THEN the room closes by departure_timeout and the agent's job is terminated
+            assertThat(sim.journal().await(RoomClosed.class, c -> true, WAIT).reason()).isEqualTo("departure_timeout");
+            assertThat(worker.nextTermination(WAIT).getJobId()).isEqualTo(jobId);
+        }
+    }
+
+    @Test
+    void should_stay_open_when_a_human_is_present_past_the_empty_timeout() {
+        // GIVEN a room with empty_timeout 10 s that a human joins
+        api.createRoomJson("{\"name\":\"busy\",\"emptyTimeout\":10}");
+        sim.admin().addParticipant("busy", "frank", SimParticipant.human());
+
+        // WHEN an hour passes
+        clock.advance(Duration.ofHours(1));
+
+        // THEN the room is still live
+        assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
+        assertThat(api.listParticipants("busy").getParticipantsList()).hasSize(1);
+    }
+
+    @Test
+    void should_stay_open_when_the_human_comes_back_within_the_departure_timeout() {
+        // GIVEN a room whose human left 19 s ago
+        api.createRoom("back", null);
+        sim.admin().addParticipant("back", "gina", SimParticipant.human());
+        sim.admin().removeParticipant("back", "gina");
+        clock.advance(Duration.ofSeconds(19));
+
+        // WHEN the human rejoins and time passes well beyond the departure timeout
+        sim.admin().addParticipant("back", "gina", SimParticipant.human());
+        clock.advance(Duration.ofMinutes(10));
+
+        // THEN the room is still live
+        assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
+    }
+
+    private String running(FakeAgentWorker worker) {
+        String jobId = worker.nextAssignment(WAIT).getJob().getId();
+        sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
+        return jobId;
+    }
+}

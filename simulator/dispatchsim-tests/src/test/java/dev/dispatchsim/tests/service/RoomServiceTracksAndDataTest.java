@@ -1,0 +1,117 @@
+package dev.dispatchsim.tests.service;
+
+import dev.dispatchsim.admin.SimParticipant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.journal.JournalEvent.DataSent;
+import dev.dispatchsim.model.Track;
+import dev.dispatchsim.tests.support.TwirpHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.http.HttpResponse;
+import java.util.Base64;
+
+import static dev.dispatchsim.tests.support.TwirpAnswers.okJson;
+import static dev.dispatchsim.tests.support.TwirpAnswers.twirpError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** MutePublishedTrack, UpdateSubscriptions and SendData over HTTP. */
+@Timeout(30)
+class RoomServiceTracksAndDataTest {
+
+    private LiveKitSimulator sim;
+    private TwirpHttp twirp;
+    private Track mic;
+
+    @BeforeEach
+    void start() {
+        sim = LiveKitSimulator.builder().seed(11).start();
+        twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
+        sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
+        mic = sim.admin().publishTrack("room-a", "alice", "mic", "AUDIO", "MICROPHONE");
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private HttpResponse<String> call(String method, String body) {
+        return twirp.json("livekit.RoomService/" + method, body, TwirpHttp.roomAdmin("room-a"));
+    }
+
+    @Test
+    void should_return_the_muted_track_when_mute_published_track_names_it() {
+        // GIVEN alice's microphone (published in start())
+        // WHEN it is muted
+        JsonNode track = okJson(call("MutePublishedTrack", "{\"room\":\"room-a\",\"identity\":\"alice\",\"trackSid\":\""
+                + mic.sid() + "\",\"muted\":true}")).get("track");
+
+        // THEN the track comes back muted, with enum names
+        assertThat(track.get("sid").asText()).isEqualTo(mic.sid()).startsWith("TR_");
+        assertThat(track.get("muted").asBoolean()).isTrue();
+        assertThat(track.get("type").asText()).isEqualTo("AUDIO");
+        assertThat(track.get("source").asText()).isEqualTo("MICROPHONE");
+    }
+
+    @Test
+    void should_answer_not_found_when_the_participant_or_track_is_unknown() {
+        // GIVEN / WHEN / THEN an unknown participant, then an unknown track, for both calls
+        twirpError(call("MutePublishedTrack", "{\"room\":\"room-a\",\"identity\":\"bob\",\"trackSid\":\"" + mic.sid()
+                + "\",\"muted\":true}"), 404, "not_found", "twirp error unknown: participant does not exist");
+        twirpError(call("MutePublishedTrack", "{\"room\":\"room-a\",\"identity\":\"alice\",\"trackSid\":\"TR_nope\","
+                + "\"muted\":true}"), 404, "not_found", "twirp error unknown: track is not found");
+        twirpError(call("UpdateSubscriptions", "{\"room\":\"room-a\",\"identity\":\"bob\",\"trackSids\":[\""
+                + mic.sid() + "\"],\"subscribe\":true}"), 404, "not_found", "twirp error unknown: participant does not exist");
+        twirpError(call("UpdateSubscriptions", "{\"room\":\"room-a\",\"identity\":\"alice\",\"trackSids\":[\"TR_nope\"],"
+                + "\"subscribe\":true}"), 404, "not_found", "twirp error unknown: track is not found");
+    }
+
+    @Test
+    void should_answer_an_empty_object_when_update_subscriptions_names_known_tracks() {
+        // GIVEN bob, who subscribes to alice's microphone
+        sim.admin().addParticipant("room-a", "bob", SimParticipant.human());
+
+        // WHEN / THEN
+        JsonNode answer = okJson(call("UpdateSubscriptions", "{\"room\":\"room-a\",\"identity\":\"bob\",\"trackSids\":[\""
+                + mic.sid() + "\"],\"subscribe\":true}"));
+        assertThat(answer.size()).isZero();
+    }
+
+    @Test
+    void should_accept_and_journal_the_data_when_send_data_is_called() {
+        // GIVEN 5 bytes of data with a topic and a 16-byte nonce
+        String data = Base64.getEncoder().encodeToString("hello".getBytes());
+        String nonce = Base64.getEncoder().encodeToString(new byte[16]);
+
+        // WHEN it is sent
+        JsonNode answer = okJson(call("SendData", "{\"room\":\"room-a\",\"data\":\"" + data + "\",\"kind\":\"RELIABLE\","
+                + "\"topic\":\"chat\",\"nonce\":\"" + nonce + "\"}"));
+
+        // THEN {} and the journal has it
+        assertThat(answer.size()).isZero();
+        assertThat(sim.journal().events(DataSent.class)).containsExactly(new DataSent("room-a", 5, "chat"));
+    }
+
+    @Test
+    void should_answer_invalid_argument_when_the_nonce_is_not_16_bytes() {
+        // GIVEN / WHEN a 3-byte nonce
+        String nonce = Base64.getEncoder().encodeToString(new byte[3]);
+
+        // THEN the real handler's wording
+        twirpError(call("SendData", "{\"room\":\"room-a\",\"data\":\"AA==\",\"nonce\":\"" + nonce + "\"}"),
+                400, "invalid_argument", "nonce should be 16-bytes or not present, got: 3 bytes");
+    }
+
+    @Test
+    void should_answer_unavailable_when_send_data_targets_a_room_that_is_not_live() {
+        // GIVEN / WHEN SendData to a room nobody created (the real server's room RPC topic has no listener)
+        // THEN 503, like ListDispatch on such a room
+        twirpError(twirp.json("livekit.RoomService/SendData", "{\"room\":\"nope\",\"data\":\"AA==\"}",
+                TwirpHttp.roomAdmin("nope")), 503, "unavailable", "twirp error unknown: no response from servers");
+    }
+}

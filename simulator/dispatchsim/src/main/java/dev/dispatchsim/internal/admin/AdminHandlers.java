@@ -1,0 +1,122 @@
+package dev.dispatchsim.internal.admin;
+
+import dev.dispatchsim.admin.AdminException;
+import dev.dispatchsim.admin.JournalQuery;
+import dev.dispatchsim.admin.ProfileInfo;
+import dev.dispatchsim.admin.SimParticipant;
+import dev.dispatchsim.admin.SimulatorAdmin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** One method per admin route: read the call, invoke {@link SimulatorAdmin}, shape the answer. */
+final class AdminHandlers {
+
+    /** {@code GET /_sim/journal/await} without {@code timeout}: long enough for a dispatch, short of most HTTP client timeouts. */
+    static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
+    static final int DEFAULT_CLOSE_CODE = 1011;
+
+    private final SimulatorAdmin admin;
+
+    AdminHandlers(SimulatorAdmin admin) {
+        this.admin = admin;
+    }
+
+    AdminResponse health(AdminCall call) {
+        return AdminResponse.ok(admin.health());
+    }
+
+    AdminResponse state(AdminCall call) {
+        return AdminResponse.ok(admin.state());
+    }
+
+    AdminResponse journal(AdminCall call) {
+        return AdminResponse.ndjson(AdminJson.journalLines(admin.journal(query(call))));
+    }
+
+    AdminResponse awaitJournal(AdminCall call) {
+        if (call.query("timeout") != null && call.query("wait") != null) {
+            throw AdminException.badRequest("give either timeout or wait, not both");
+        }
+        Duration timeout = call.queryDuration(call.query("wait") != null ? "wait" : "timeout", DEFAULT_AWAIT);
+        return new AdminResponse(200, AdminResponse.JSON, AdminJson.journalLine(admin.awaitJournal(query(call), timeout)),
+                Map.of());
+    }
+
+    AdminResponse profile(AdminCall call) {
+        return AdminResponse.ok(profileJson(admin.profile()));
+    }
+
+    AdminResponse loadProfile(AdminCall call) {
+        return AdminResponse.ok(profileJson(Optional.of(admin.loadProfile(call.body(), call.query("name")))));
+    }
+
+    AdminResponse clearProfile(AdminCall call) {
+        admin.clearProfile();
+        return AdminResponse.noContent();
+    }
+
+    AdminResponse reset(AdminCall call) {
+        admin.reset();
+        return AdminResponse.noContent();
+    }
+
+    /** {@code {"manual": true, "now": ...}}: only a manual clock can be advanced, so manual is always true here. */
+    AdminResponse advanceClock(AdminCall call) {
+        Instant now = admin.advanceClock(call.queryDuration("by", null));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("manual", true);
+        json.put("now", now);
+        return AdminResponse.ok(json);
+    }
+
+    AdminResponse addParticipant(AdminCall call) {
+        SimParticipant participant = call.body().isBlank() ? SimParticipant.human()
+                : AdminJson.readBody(call.body(), SimParticipant.class);
+        return AdminResponse.ok(admin.addParticipant(call.path("room"), call.path("identity"), participant));
+    }
+
+    AdminResponse publishTrack(AdminCall call) {
+        TrackRequest track = AdminJson.readBody(call.body().isBlank() ? "{}" : call.body(), TrackRequest.class);
+        return AdminResponse.ok(admin.publishTrack(call.path("room"), call.path("identity"), track.name(), track.type(),
+                track.source()));
+    }
+
+    AdminResponse removeParticipant(AdminCall call) {
+        admin.removeParticipant(call.path("room"), call.path("identity"));
+        return AdminResponse.noContent();
+    }
+
+    AdminResponse workers(AdminCall call) {
+        return AdminResponse.ok(admin.workers());
+    }
+
+    AdminResponse killWorker(AdminCall call) {
+        long code = call.queryLong("code", DEFAULT_CLOSE_CODE);
+        if (code < Integer.MIN_VALUE || code > Integer.MAX_VALUE) {
+            throw AdminException.badRequest("code: " + code + " is not a WebSocket close code; valid: " + CloseCodes.VALID);
+        }
+        admin.killWorker(call.path("id"), (int) code);
+        return AdminResponse.noContent();
+    }
+
+    private static JournalQuery query(AdminCall call) {
+        return new JournalQuery(call.queryLong("since", 0), call.queryList("type"));
+    }
+
+    /** {@code {"loaded": false}} or {@code {"loaded": true, "name", "source", "seed", "text"}}. */
+    static Map<String, Object> profileJson(Optional<ProfileInfo> profile) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("loaded", profile.isPresent());
+        profile.ifPresent(p -> {
+            json.put("name", p.name());
+            json.put("source", p.source());
+            json.put("seed", p.seed());
+            json.put("text", p.text());
+        });
+        return json;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.dispatchsim.internal.admin;
+
+import dev.dispatchsim.admin.AdminException;
+
+import java.util.Map;
+
+/** One admin HTTP response: status, content type (null for 204), body and extra headers. */
+public record AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
+
+    public static final String JSON = "application/json";
+    /** JSON Lines: one JSON object per line. */
+    public static final String NDJSON = "application/x-ndjson";
+
+    public AdminResponse {
+        body = body == null ? "" : body;
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    static AdminResponse json(int status, Object value) {
+        return new AdminResponse(status, JSON, AdminJson.write(value), Map.of());
+    }
+
+    static AdminResponse ok(Object value) {
+        return json(200, value);
+    }
+
+    static AdminResponse ndjson(String lines) {
+        return new AdminResponse(200, NDJSON, lines, Map.of());
+    }
+
+    static AdminResponse noContent() {
+        return new AdminResponse(204, null, "", Map.of());
+    }
+
+    static AdminResponse error(AdminException failure) {
+        return json(failure.status(), failure.toJson());
+    }
+
+    AdminResponse withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new AdminResponse(status, contentType, body, more);
+    }
+}

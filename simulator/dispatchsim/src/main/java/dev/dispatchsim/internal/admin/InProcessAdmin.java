@@ -1,0 +1,183 @@
+package dev.dispatchsim.internal.admin;
+
+import dev.dispatchsim.admin.AdminException;
+import dev.dispatchsim.admin.RoomConfig;
+import dev.dispatchsim.internal.clock.DurationText;
+import dev.dispatchsim.internal.engine.ParticipantSpec;
+import dev.dispatchsim.internal.engine.RoomSpec;
+import java.time.Instant;
+
+import dev.dispatchsim.admin.Health;
+import dev.dispatchsim.admin.JournalQuery;
+import dev.dispatchsim.admin.ProfileInfo;
+import dev.dispatchsim.admin.SimParticipant;
+import dev.dispatchsim.admin.SimulatorAdmin;
+import dev.dispatchsim.model.Track;
+
+import dev.dispatchsim.profile.ProfileException;
+import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.internal.engine.Engine;
+import dev.dispatchsim.journal.JournalTimeoutException;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.Worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link SimulatorAdmin} straight over an engine in this JVM; the admin HTTP API is a thin layer over it. */
+public final class InProcessAdmin implements SimulatorAdmin {
+
+    /** A wait longer than this is refused: a test that needs more should say so in smaller steps. */
+    public static final Duration MAX_AWAIT = Duration.ofMinutes(5);
+
+    private final Engine engine;
+    private final ProfileControl profiles;
+
+    public InProcessAdmin(Engine engine, ProfileControl profiles) {
+        this.engine = engine;
+        this.profiles = profiles;
+    }
+
+    @Override
+    public Health health() {
+        return new Health("ok", Health.VERSION, engine.config().seed(), clockName(), engine.clock().now(), lastSeq());
+    }
+
+    @Override
+    public SimulatorState state() {
+        return EngineCalls.join(engine.control().state(), "read the state");
+    }
+
+    @Override
+    public List<JournalEntry> journal(JournalQuery query) {
+        return engine.journal().since(query.since()).stream().filter(query).toList();
+    }
+
+    @Override
+    public JournalEntry awaitJournal(JournalQuery query, Duration timeout) {
+        if (timeout.isNegative() || timeout.compareTo(MAX_AWAIT) > 0) {
+            throw AdminException.badRequest("timeout must be between 0 and " + DurationText.format(MAX_AWAIT)
+                    + ", was " + DurationText.format(timeout));
+        }
+        try {
+            return engine.journal().awaitAfter(query.since(), query, timeout, query.describe());
+        } catch (JournalTimeoutException timedOut) {
+            long last = lastSeq();
+            throw new AdminException(504, "timeout", "timed out after " + DurationText.format(timeout)
+                    + " waiting for " + query.describe() + "; last seq is " + last,
+                    Map.of("awaited", Map.of("types", query.types().stream().sorted().toList(), "since", query.since()),
+                            "timeoutMs", timeout.toMillis(), "lastSeq", last));
+        }
+    }
+
+    @Override
+    public Optional<ProfileInfo> profile() {
+        return profiles.current();
+    }
+
+    @Override
+    public ProfileInfo loadProfile(String text, String sourceName) {
+        if (text == null || text.isBlank()) {
+            throw AdminException.badRequest("the profile is empty: send YAML or JSON in the request body");
+        }
+        try {
+            return profiles.load(text, sourceName == null || sourceName.isBlank() ? "<inline>" : sourceName);
+        } catch (ProfileException rejected) {
+            throw ProfileErrors.toAdmin(rejected);
+        }
+    }
+
+    @Override
+    public void clearProfile() {
+        profiles.clear();
+    }
+
+    @Override
+    public void reset() {
+        profiles.resetCounters();
+        EngineCalls.join(engine.control().reset(), "reset");
+    }
+
+    @Override
+    public Instant advanceClock(Duration by) {
+        if (!(engine.clock() instanceof ManualClock manual)) {
+            throw new AdminException(409, "clock_not_manual", "this simulator runs on the system clock, which only "
+                    + "real time moves; start it with --clock manual (DISPATCHSIM_CLOCK=manual) or "
+                    + "SimulatorBuilder.clock(new ManualClock()) to advance time by hand", Map.of("clock", clockName()));
+        }
+        if (by.isNegative()) {
+            throw AdminException.badRequest("a clock cannot go back: by=" + by);
+        }
+        manual.advance(by);
+        return manual.now();
+    }
+
+    @Override
+    public Participant addParticipant(String room, String identity, SimParticipant participant) {
+        requireName("room", room);
+        requireName("identity", identity);
+        SimParticipant p = participant == null ? SimParticipant.human() : participant;
+        RoomConfig config = p.roomConfig();
+        RoomSpec roomSpec = config == null ? null : new RoomSpec(room, config.emptyTimeout(), config.departureTimeout(),
+                config.maxParticipants(), config.metadata(), config.agents());
+        ParticipantSpec spec = new ParticipantSpec(room, identity, p.name() == null ? identity : p.name(), p.kind(),
+                p.metadata(), p.attributes(), roomSpec);
+        return EngineCalls.join(engine.control().join(spec), "join participant '" + identity + "' to room '" + room + "'");
+    }
+
+    @Override
+    public Track publishTrack(String room, String identity, String trackName, String type, String source) {
+        requireName("room", room);
+        requireName("identity", identity);
+        return EngineCalls.join(engine.control().publish(room, identity, trackName, type, source),
+                "publish a track of participant '" + identity + "' in room '" + room + "'");
+    }
+
+    @Override
+    public void removeParticipant(String room, String identity) {
+        requireName("room", room);
+        requireName("identity", identity);
+        EngineCalls.join(engine.control().leave(room, identity),
+                "remove participant '" + identity + "' from room '" + room + "'");
+    }
+
+    @Override
+    public List<Worker> workers() {
+        return EngineCalls.join(engine.control().workers(), "list workers");
+    }
+
+    @Override
+    public void killWorker(String workerId, int closeCode) {
+        CloseCodes.check(closeCode);
+        boolean killed = EngineCalls.join(engine.control().killWorker(workerId, closeCode, "killed by the admin API"),
+                "kill worker '" + workerId + "'");
+        if (!killed) {
+            List<String> known = workers().stream().map(Worker::id).toList();
+            throw new AdminException(404, "not_found", "no worker '" + workerId + "'; registered workers: " + known,
+                    Map.of("workerId", workerId, "registered", known));
+        }
+    }
+
+    private String clockName() {
+        return engine.clock().isManual() ? "manual" : "system";
+    }
+
+    private long lastSeq() {
+        return engine.journal().lastSeq();
+    }
+
+    private static void requireName(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw AdminException.badRequest(what + " is required");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InProcessAdmin[" + engine + "]";
+    }
+}

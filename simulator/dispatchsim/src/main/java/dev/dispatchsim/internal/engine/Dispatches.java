@@ -1,0 +1,136 @@
+package dev.dispatchsim.internal.engine;
+
+import dev.dispatchsim.model.AgentRequest;
+import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.model.Dispatch;
+import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ErrorCode;
+import dev.dispatchsim.model.Job;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
+import dev.dispatchsim.journal.JournalEvent.DispatchDeleted;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Agent dispatches: created from CreateRoom, CreateDispatch, a token or automatically; listed; deleted. */
+final class Dispatches {
+
+    private static final int MAX_DEPLOYMENT_BYTES = 64;
+
+    private final SimState state;
+    private final JobOffers offers;
+    private final JobEnds ends;
+    private final Faults faults;
+
+    Dispatches(SimState state, JobOffers offers, JobEnds ends, Faults faults) {
+        this.state = state;
+        this.offers = offers;
+        this.ends = ends;
+        this.faults = faults;
+    }
+
+    /** Adds a dispatch to a live room and launches its jobs: JT_ROOM now, and one per current participant/publisher. */
+    DispatchRecord create(RoomRecord room, AgentRequest request, DispatchSource source) {
+        validateDeployment(request.deployment());
+        DispatchRecord dispatch = new DispatchRecord(state.ids.next("AD_"), room.name, request, source, state.now());
+        room.dispatches.put(dispatch.id, dispatch);
+        state.journal(new DispatchCreated(room.name, dispatch.id, request.agentName(), source));
+        faults.dispatchCreated(dispatch, () -> launchAll(dispatch));
+        return dispatch;
+    }
+
+    private void launchAll(DispatchRecord dispatch) {
+        RoomRecord room = state.rooms.get(dispatch.room);
+        if (room == null || room.dispatches.get(dispatch.id) != dispatch) {
+            return; // the room closed or the dispatch was deleted while a fault delayed the launch
+        }
+        offers.launch(room, dispatch, JobType.JT_ROOM, null);
+        for (ParticipantRecord participant : List.copyOf(room.participants.values())) {
+            if (participant.kind.isDependent()) {
+                continue;
+            }
+            offers.launch(room, dispatch, JobType.JT_PARTICIPANT, participant.snapshot());
+            if (!participant.tracks.isEmpty()) {
+                offers.launch(room, dispatch, JobType.JT_PUBLISHER, participant.snapshot());
+            }
+        }
+    }
+
+    List<Dispatch> list(String roomName, String dispatchId) {
+        RoomRecord room = liveRoom(roomName);
+        List<Dispatch> result = new ArrayList<>();
+        for (DispatchRecord dispatch : room.dispatches.values()) {
+            if (dispatchId == null || dispatchId.isEmpty() || dispatch.id.equals(dispatchId)) {
+                result.add(snapshot(dispatch));
+            }
+        }
+        return result;
+    }
+
+    /** Removes the dispatch at once; its jobs get JobTermination (JS_SUCCESS) and its agents leave after a grace. */
+    Dispatch delete(String roomName, String dispatchId, Participants participants) {
+        RoomRecord room = liveRoom(roomName);
+        DispatchRecord dispatch = room.dispatches.remove(dispatchId);
+        if (dispatch == null) {
+            throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "dispatch ID not found");
+        }
+        Dispatch removed = snapshot(dispatch);
+        state.journal(new DispatchDeleted(room.name, dispatch.id));
+        for (JobRecord job : dispatch.jobs) {
+            String identity = job.participantIdentity;
+            if (ends.terminate(job, JobStatus.JS_SUCCESS, "", "dispatch deleted") && !identity.isEmpty()) {
+                state.schedule(state.config.agentLeaveGrace(),
+                        () -> participants.removeIfPresent(roomName, room.sid, identity, "dispatch deleted"));
+            }
+        }
+        return removed;
+    }
+
+    /** What the API reports: each job as the {@code job_status_report} rules say. */
+    Dispatch snapshot(DispatchRecord dispatch) {
+        return withJobs(dispatch, dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList());
+    }
+
+    /** The CreateDispatch answer: jobs are launched asynchronously on the real server, so the list is empty. */
+    Dispatch created(DispatchRecord dispatch) {
+        return withJobs(dispatch, List.of());
+    }
+
+    /**
+     * For observers (state views, assertions): what ListDispatch would report now, the rules peeked at
+     * without counting: looking must not change which faults fire later.
+     */
+    Dispatch peek(DispatchRecord dispatch) {
+        return withJobs(dispatch, dispatch.jobs.stream().map(faults::wouldReport).filter(Objects::nonNull).toList());
+    }
+
+    private static Dispatch withJobs(DispatchRecord dispatch, List<Job> jobs) {
+        return new Dispatch(dispatch.id, dispatch.request.agentName(), dispatch.room, dispatch.request.metadata(),
+                dispatch.request.deployment(), dispatch.request.attributes(), dispatch.source, dispatch.createdAt, jobs);
+    }
+
+    /** The real server answers dispatch calls for a room with no live handler with 503 after its retries. */
+    private RoomRecord liveRoom(String roomName) {
+        RoomRecord room = state.rooms.get(roomName);
+        if (room == null) {
+            throw ApiException.internalRpc(ErrorCode.UNAVAILABLE, "no response from servers");
+        }
+        return room;
+    }
+
+    static void validateDeployment(String deployment) {
+        if (deployment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DEPLOYMENT_BYTES) {
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "deployment too long: at most 64 bytes");
+        }
+        for (int i = 0; i < deployment.length(); i++) {
+            char c = deployment.charAt(i);
+            if (c == '_' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                throw new ApiException(ErrorCode.INVALID_ARGUMENT,
+                        "invalid deployment '" + deployment + "': no '_', whitespace or control characters");
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.dispatchsim.internal.engine;
+
+import dev.dispatchsim.clock.SimClock;
+import dev.dispatchsim.internal.clock.WallClock;
+import dev.dispatchsim.journal.Journal;
+import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent;
+import dev.dispatchsim.journal.JournalTimeoutException;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The {@link Journal} as the engine keeps it: appended by the engine thread, read from anywhere, with a
+ * blocking wait for tests. It keeps at most {@code capacity} entries (a ring), so a long load run does
+ * not grow without bound.
+ */
+public final class JournalRing implements Journal {
+
+    private final SimClock clock;
+    private final int capacity;
+    private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    private long lastSeq;
+
+    public JournalRing(SimClock clock, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("journal capacity must be at least 1, was " + capacity);
+        }
+        this.clock = clock;
+        this.capacity = capacity;
+    }
+
+    public JournalEntry append(JournalEvent event) {
+        lock.lock();
+        try {
+            JournalEntry entry = new JournalEntry(++lastSeq, clock.now(), WallClock.now(), event);
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            entries.addLast(entry);
+            appended.signalAll();
+            return entry;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<JournalEntry> entries() {
+        lock.lock();
+        try {
+            return List.copyOf(entries);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long lastSeq() {
+        lock.lock();
+        try {
+            return lastSeq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public JournalEntry awaitAfter(long afterSeq, Predicate<JournalEntry> condition, Duration timeout, String description) {
+        long deadline = WallClock.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                for (JournalEntry entry : entries) {
+                    if (entry.seq() > afterSeq && condition.test(entry)) {
+                        return entry;
+                    }
+                }
+                long left = deadline - WallClock.nanoTime();
+                if (left <= 0) {
+                    throw new JournalTimeoutException(description, timeout, new ArrayList<>(entries));
+                }
+                appended.await(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new JournalTimeoutException(description + " (interrupted)", timeout, new ArrayList<>(entries));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Part of a reset: empty, and the next entry is #1 again. */
+    void clear() {
+        lock.lock();
+        try {
+            entries.clear();
+            lastSeq = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Journal[" + lastSeq() + " entries written, capacity " + capacity + "]";
+    }
+}

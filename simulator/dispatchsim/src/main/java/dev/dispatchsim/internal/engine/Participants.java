@@ -1,0 +1,243 @@
+package dev.dispatchsim.internal.engine;
+
+import dev.dispatchsim.model.SimulatorState.Phase;
+import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.internal.model.AvailabilityAnswer;
+import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ErrorCode;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.journal.JournalEvent.DataSent;
+import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
+import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
+import dev.dispatchsim.journal.JournalEvent.TrackPublished;
+import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.model.Permissions;
+import dev.dispatchsim.model.Track;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Participants: simulated humans (test kit, admin API) and simulated agents (joined when their job
+ * is assigned), plus the RoomService calls about them. A human's join launches JT_PARTICIPANT jobs,
+ * their first track JT_PUBLISHER jobs; agents never launch jobs.
+ */
+final class Participants {
+
+    private final SimState state;
+    private final Rooms rooms;
+    private final JobOffers offers;
+    private final JobEnds ends;
+    private final Faults faults;
+
+    Participants(SimState state, Rooms rooms, JobOffers offers, JobEnds ends, Faults faults) {
+        this.state = state;
+        this.rooms = rooms;
+        this.offers = offers;
+        this.ends = ends;
+        this.faults = faults;
+    }
+
+    /** A simulated participant joins; if this join creates the room, the token's roomConfig applies. */
+    Participant join(ParticipantSpec spec) {
+        RoomRecord room = state.rooms.get(spec.room());
+        if (room == null) {
+            RoomSpec config = spec.tokenRoomConfig() == null ? RoomSpec.named(spec.room())
+                    : new RoomSpec(spec.room(), spec.tokenRoomConfig().emptyTimeout(),
+                    spec.tokenRoomConfig().departureTimeout(), spec.tokenRoomConfig().maxParticipants(),
+                    spec.tokenRoomConfig().metadata(), spec.tokenRoomConfig().agents());
+            rooms.create(config, DispatchSource.TOKEN, "join");
+            room = state.rooms.get(spec.room());
+        }
+        if (room.participants.containsKey(spec.identity())) {
+            // The real server replaces the old connection (DUPLICATE_IDENTITY).
+            remove(room, room.participants.get(spec.identity()), "DUPLICATE_IDENTITY", false);
+        }
+        ParticipantRecord participant = new ParticipantRecord(state.ids.next("PA_"), spec.identity(), spec.name(),
+                spec.kind(), spec.metadata(), spec.attributes(), Permissions.standard(), state.now());
+        add(room, participant);
+        if (!spec.kind().isDependent()) {
+            rooms.onHumanJoined(room);
+            for (DispatchRecord dispatch : List.copyOf(room.dispatches.values())) {
+                offers.launch(room, dispatch, JobType.JT_PARTICIPANT, participant.snapshot());
+            }
+        }
+        return participant.snapshot();
+    }
+
+    Track publish(String roomName, String identity, String trackName, String type, String source) {
+        RoomRecord room = rooms.require(roomName);
+        ParticipantRecord participant = require(room, identity);
+        boolean first = participant.tracks.isEmpty();
+        Track track = new Track(state.ids.next("TR_"), trackName, type, source, false);
+        participant.tracks.add(track);
+        participant.version++;
+        state.journal(new TrackPublished(room.name, identity, track.sid()));
+        if (first && !participant.kind.isDependent()) {
+            for (DispatchRecord dispatch : List.copyOf(room.dispatches.values())) {
+                offers.launch(room, dispatch, JobType.JT_PUBLISHER, participant.snapshot());
+            }
+        }
+        return track;
+    }
+
+    /** The simulated agent of an assigned job joins its room (unless a fault holds it back, or the room or job ended). */
+    void agentAssigned(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer, String identity) {
+        faults.agentJoin(job, () -> {
+            RoomRecord room = state.rooms.get(job.job.room().name());
+            if (room == null || !room.sid.equals(job.job.room().sid()) || job.phase != Phase.ASSIGNED) {
+                return; // the room or the job ended before the agent got there
+            }
+            Map<String, String> attributes = new LinkedHashMap<>(answer.participantAttributes());
+            attributes.put("lk.agent_name", worker.registration.agentName());
+            ParticipantRecord agent = new ParticipantRecord(state.ids.next("PA_"), identity,
+                    answer.participantName(), ParticipantKind.AGENT, answer.participantMetadata(), attributes,
+                    worker.registration.permissions() == null ? Permissions.workerDefault()
+                            : worker.registration.permissions(), state.now());
+            agent.jobId = job.id();
+            if (room.participants.containsKey(identity)) {
+                remove(room, room.participants.get(identity), "DUPLICATE_IDENTITY", false);
+            }
+            add(room, agent);
+        });
+    }
+
+    /** Everyone leaves a closing room; an agent's leaving ends its job. */
+    void roomClosing(RoomRecord room, String reason) {
+        for (ParticipantRecord participant : List.copyOf(room.participants.values())) {
+            remove(room, participant, reason.equals("deleted") ? "ROOM_DELETED" : "ROOM_CLOSED", false);
+        }
+    }
+
+    /** A participant leaves if it is still in that same room (not one of the same name opened since). */
+    void removeIfPresent(String roomName, String roomSid, String identity, String reason) {
+        RoomRecord room = state.rooms.get(roomName);
+        if (room != null && room.sid.equals(roomSid) && room.participants.containsKey(identity)) {
+            remove(room, room.participants.get(identity), reason, true);
+        }
+    }
+
+    List<Participant> list(String roomName) {
+        RoomRecord room = state.rooms.get(roomName);
+        return room == null ? List.of() : room.participants.values().stream().map(ParticipantRecord::snapshot).toList();
+    }
+
+    Participant get(String roomName, String identity) {
+        return require(storedRoom(roomName), identity).snapshot();
+    }
+
+    void removeByApi(String roomName, String identity) {
+        RoomRecord room = storedRoom(roomName);
+        remove(room, require(room, identity), "PARTICIPANT_REMOVED", true);
+    }
+
+    void leave(String roomName, String identity) {
+        RoomRecord room = rooms.require(roomName);
+        remove(room, require(room, identity), "CLIENT_INITIATED", true);
+    }
+
+    Participant update(String roomName, String identity, String metadata, String name, Map<String, String> attributes,
+                       Permissions permission) {
+        RoomRecord room = storedRoom(roomName);
+        ParticipantRecord participant = require(room, identity);
+        Rooms.checkMetadata(metadata);
+        if (metadata != null && !metadata.isEmpty()) {
+            participant.metadata = metadata;
+        }
+        if (name != null && !name.isEmpty()) {
+            participant.name = name;
+        }
+        if (attributes != null) {
+            attributes.forEach((key, value) -> {
+                if (value == null || value.isEmpty()) {
+                    participant.attributes.remove(key);
+                } else {
+                    participant.attributes.put(key, value);
+                }
+            });
+        }
+        if (permission != null) {
+            participant.permission = permission;
+        }
+        participant.version++;
+        return participant.snapshot();
+    }
+
+    Track mute(String roomName, String identity, String trackSid, boolean muted) {
+        ParticipantRecord participant = require(rooms.require(roomName), identity);
+        for (int i = 0; i < participant.tracks.size(); i++) {
+            Track track = participant.tracks.get(i);
+            if (track.sid().equals(trackSid)) {
+                participant.tracks.set(i, track.withMuted(muted));
+                return participant.tracks.get(i);
+            }
+        }
+        throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track is not found");
+    }
+
+    void updateSubscriptions(String roomName, String identity, List<String> trackSids) {
+        RoomRecord room = rooms.require(roomName);
+        require(room, identity);
+        for (String sid : trackSids) {
+            boolean known = room.participants.values().stream().anyMatch(p -> p.tracks.stream().anyMatch(t -> t.sid().equals(sid)));
+            if (!known) {
+                throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track is not found");
+            }
+        }
+    }
+
+    void sendData(String roomName, int bytes, String topic, int nonceLength) {
+        if (nonceLength != 0 && nonceLength != 16) {
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT,
+                    "nonce should be 16-bytes or not present, got: " + nonceLength + " bytes");
+        }
+        if (!state.rooms.containsKey(roomName)) {
+            // SendData goes straight to the room's RPC topic; with no live room nobody answers.
+            throw ApiException.internalRpc(ErrorCode.UNAVAILABLE, "no response from servers");
+        }
+        state.journal(new DataSent(roomName, bytes, topic == null ? "" : topic));
+    }
+
+    private void add(RoomRecord room, ParticipantRecord participant) {
+        room.participants.put(participant.identity, participant);
+        state.journal(new ParticipantJoined(room.name, participant.identity, participant.sid, participant.kind));
+    }
+
+    /** Removes a participant; an agent's removal ends its job with JobTermination (JS_FAILED, as the real server). */
+    void remove(RoomRecord room, ParticipantRecord participant, String reason, boolean mayCloseRoom) {
+        room.participants.remove(participant.identity);
+        state.journal(new ParticipantLeft(room.name, participant.identity, participant.kind, reason));
+        if (!participant.jobId.isEmpty()) {
+            JobRecord job = state.jobs.get(participant.jobId);
+            if (job != null) {
+                ends.terminate(job, JobStatus.JS_FAILED, JobEnds.AGENT_LEFT, "agent participant left (" + reason + ")");
+            }
+        }
+        if (!participant.kind.isDependent() && mayCloseRoom) {
+            rooms.onHumanLeft(room);
+        }
+    }
+
+    /**
+     * Get/Remove/UpdateParticipant look the participant up in the room store first, so an unknown
+     * room reads as an unknown participant there, not as an unknown room.
+     */
+    private RoomRecord storedRoom(String roomName) {
+        RoomRecord room = state.rooms.get(roomName);
+        if (room == null) {
+            throw ApiException.participantNotFound();
+        }
+        return room;
+    }
+
+    private static ParticipantRecord require(RoomRecord room, String identity) {
+        ParticipantRecord participant = room.participants.get(identity);
+        if (participant == null) {
+            throw ApiException.participantNotFound();
+        }
+        return participant;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.dispatchsim.internal.fault.profile;
+
+import dev.dispatchsim.internal.fault.Selector;
+import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.JobType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads a rule's {@code match:} mapping. */
+final class SelectorReader {
+    static final List<String> KEYS = List.of("service", "method", "agent", "room", "room_regex", "source",
+            "job_type", "worker", "worker_agent", "worker_order", "metadata_contains");
+    private static final List<String> JOB_TYPES = Arrays.stream(JobType.values()).map(Enum::name).toList();
+
+    private SelectorReader() {
+    }
+
+    static Selector read(Optional<Node> node) {
+        if (node.isEmpty()) {
+            return Selector.any();
+        }
+        Fields f = Fields.of(node.get(), "'match'", "selector", KEYS);
+        Selector s = Selector.any();
+        s = glob(f, "service").map(s::withService).orElse(s);
+        s = glob(f, "method").map(s::withMethod).orElse(s);
+        s = glob(f, "agent").map(s::withAgent).orElse(s);
+        s = glob(f, "room").map(s::withRoom).orElse(s);
+        if (f.optional("room_regex").isPresent()) {
+            s = roomRegex(s, f.optional("room_regex").get());
+        }
+        s = f.optional("source").map(n -> Scalars.oneOf(n, "dispatch source", DispatchSource.wireNames(),
+                SelectorReader::source)).map(s::withSource).orElse(s);
+        s = f.optional("job_type").map(n -> Scalars.oneOf(n, "job type", JOB_TYPES,
+                SelectorReader::jobType)).map(s::withJobType).orElse(s);
+        s = glob(f, "worker").map(s::withWorker).orElse(s);
+        s = glob(f, "worker_agent").map(s::withWorkerAgent).orElse(s);
+        s = f.optional("worker_order").map(n -> (int) Math.min(Scalars.integer(n, "worker_order", 1), Integer.MAX_VALUE))
+                .map(s::withWorkerOrder).orElse(s);
+        s = f.optional("metadata_contains").map(n -> Scalars.text(n, "metadata_contains"))
+                .map(s::withMetadataContains).orElse(s);
+        return s;
+    }
+
+    private static Optional<String> glob(Fields f, String key) {
+        return f.optional(key).map(n -> Scalars.text(n, key));
+    }
+
+    private static Selector roomRegex(Selector s, Node node) {
+        String regex = Scalars.text(node, "room_regex");
+        try {
+            return s.withRoomRegex(regex);
+        } catch (PatternSyntaxException e) {
+            throw Problems.at(node.location(), "bad regular expression '" + regex + "' for 'room_regex' ("
+                    + e.getDescription() + " near index " + e.getIndex() + ")", regex, List.of());
+        }
+    }
+
+    private static Optional<DispatchSource> source(String wire) {
+        return Arrays.stream(DispatchSource.values()).filter(d -> d.wireName().equals(wire)).findFirst();
+    }
+
+    private static Optional<JobType> jobType(String name) {
+        return Arrays.stream(JobType.values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.dispatchsim.internal.transport;
+
+import dev.dispatchsim.internal.auth.TokenVerifier;
+import dev.dispatchsim.internal.engine.Engine;
+import dev.dispatchsim.internal.twirp.TwirpRouter;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The one port everything is served on, as livekit-server does: {@code GET /} health, Twirp under
+ * {@code /twirp}, the worker socket {@code /agent}, and extra routes (the admin API under {@code /_sim}).
+ */
+public final class HttpServer implements AutoCloseable {
+
+    /** Jetty's own cap sits above the protocol limits, so that our checks answer first and say why. */
+    private static final long JETTY_MAX_BYTES = 11L * 1024 * 1024;
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static Builder builder(Engine engine, TwirpRouter router, TokenVerifier verifier) {
+        return new Builder(engine, router, verifier);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    public static final class Builder {
+        private final Engine engine;
+        private final TwirpRouter router;
+        private final TokenVerifier verifier;
+        private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
+
+        private Builder(Engine engine, TwirpRouter router, TokenVerifier verifier) {
+            this.engine = engine;
+            this.router = router;
+            this.verifier = verifier;
+        }
+
+        public Builder routes(Consumer<RoutesConfig> routes) {
+            extraRoutes.add(routes);
+            return this;
+        }
+
+        public HttpServer start(String bind, int port) {
+            Authenticator authenticator = new Authenticator(verifier);
+            Javalin app = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.http.maxRequestSize = JETTY_MAX_BYTES;
+                // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
+                // exactly that, this only lets such a path reach it.
+                config.router.treatMultipleSlashesAsSingleSlash = true;
+                config.jetty.modifyWebSocketServletFactory(factory -> {
+                    factory.setMaxBinaryMessageSize(2 * JETTY_MAX_BYTES);
+                    factory.setMaxTextMessageSize(2 * JETTY_MAX_BYTES);
+                    factory.setIdleTimeout(java.time.Duration.ZERO);
+                });
+                Cors.mount(config.routes);
+                config.routes.get("/", ctx -> ctx.contentType("text/plain").result("OK"));
+                new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
+                new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
+                extraRoutes.forEach(r -> r.accept(config.routes));
+            });
+            app.start(bind, port);
+            return new HttpServer(app);
+        }
+    }
+}

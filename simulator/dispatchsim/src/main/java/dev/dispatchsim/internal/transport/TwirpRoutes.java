@@ -1,0 +1,92 @@
+package dev.dispatchsim.internal.transport;
+
+import dev.dispatchsim.internal.auth.AuthResult;
+import dev.dispatchsim.internal.twirp.TwirpResponse;
+import dev.dispatchsim.internal.twirp.TwirpRouter;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Mounts Twirp on Javalin in livekit-server's middleware order: CORS (see {@link Cors}), a leading
+ * {@code //} collapsed, the body limit, the auth middleware (both with plain-text errors), then the
+ * router, which answers every method so that a wrong one gets Twirp's bad_route.
+ */
+final class TwirpRoutes {
+
+    /** limit.max_api_request_body_size. */
+    static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** Bodies declared larger than this are not read away before the 413; the connection just closes. */
+    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
+    private final TwirpRouter router;
+    private final Authenticator authenticator;
+    private final TwirpFaultGate gate;
+
+    TwirpRoutes(TwirpRouter router, Authenticator authenticator, TwirpFaultGate gate) {
+        this.router = router;
+        this.authenticator = authenticator;
+        this.gate = gate;
+    }
+
+    void mount(RoutesConfig routes) {
+        String path = TwirpRouter.PREFIX + "*";
+        routes.post(path, this::handle);
+        routes.get(path, this::handle);
+        routes.put(path, this::handle);
+        routes.patch(path, this::handle);
+        routes.delete(path, this::handle);
+        routes.head(path, this::handle);
+        routes.options(path, this::handle); // a preflight never gets here: Cors answers it first
+    }
+
+    private void handle(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            // Read the body away first (up to a bound): answering while the client is still sending
+            // makes the server close the connection under it, and the client may then see a reset
+            // instead of the 413.
+            if (declared <= MAX_DRAINED_BYTES) {
+                ctx.req().getInputStream().skipNBytes(declared);
+            }
+            write(ctx, TwirpResponse.plain(413, "request body too large"));
+            return;
+        }
+        AuthResult auth = authenticator.authenticate(ctx);
+        if (auth instanceof AuthResult.Rejected rejected) {
+            write(ctx, TwirpResponse.plain(401, rejected.plainTextMessage()));
+            return;
+        }
+        byte[] body = readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
+        String httpMethod = ctx.method().name();
+        String path = collapseLeadingSlashes(ctx.path());
+        String contentType = ctx.header("Content-Type");
+        // The call may run again after this request is over (a fault's duplicate): it uses only values read now.
+        CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, contentType, body,
+                () -> router.handle(httpMethod, path, contentType, body, Authenticator.claimsOf(auth)));
+        ctx.future(() -> response.thenAccept(r -> write(ctx, r)));
+    }
+
+    /** livekit-server's RemoveDoubleSlashes: a path starting with {@code //} loses one slash; nothing else changes. */
+    static String collapseLeadingSlashes(String path) {
+        return path.startsWith("//") ? path.substring(1) : path;
+    }
+
+    /**
+     * The body, or null when it is longer than {@code max}: a body without (or with a lying)
+     * Content-Length is cut off like Go's MaxBytesReader, and the decoder then fails.
+     */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        byte[] body = in.readNBytes((int) max + 1);
+        return body.length > max ? null : body;
+    }
+
+    static void write(Context ctx, TwirpResponse response) {
+        ctx.status(response.status());
+        ctx.result(response.body());
+        ExactContentType.set(ctx, response.contentType());
+    }
+}

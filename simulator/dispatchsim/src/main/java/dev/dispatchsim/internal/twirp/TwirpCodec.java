@@ -1,0 +1,70 @@
+package dev.dispatchsim.internal.twirp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.model.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bodies in and out, the way livekit-server's generated Twirp code does it: JSON is read with
+ * either field-name style and unknown fields ignored, and written with proto (snake_case) names,
+ * defaults emitted, unset singular messages as {@code null}, int64 as strings and enums as names;
+ * protobuf is plain binary.
+ */
+public final class TwirpCodec {
+
+    private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer()
+            .preservingProtoFieldNames()
+            .alwaysPrintFieldsWithNoPresence()
+            .omittingInsignificantWhitespace();
+    /** Big decimals keep JsonFormat's number text as printed when the tree is written back. */
+    private static final ObjectMapper TREE = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private TwirpCodec() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T extends Message> T decode(byte[] body, WireFormat format, T prototype) {
+        Message.Builder builder = prototype.newBuilderForType();
+        try {
+            if (format == WireFormat.PROTOBUF) {
+                builder.mergeFrom(body);
+            } else {
+                String text = new String(body, StandardCharsets.UTF_8);
+                if (text.isBlank()) {
+                    // An empty body is not a JSON value: the real server rejects it the same way.
+                    throw new InvalidProtocolBufferException("empty body");
+                }
+                PARSER.merge(text, builder);
+            }
+        } catch (InvalidProtocolBufferException | RuntimeException invalid) {
+            throw new ApiException(ErrorCode.MALFORMED, format == WireFormat.PROTOBUF
+                    ? "the protobuf request could not be decoded"
+                    : "the json request could not be decoded");
+        }
+        return (T) builder.build();
+    }
+
+    public static byte[] encode(Message message, WireFormat format) {
+        if (format == WireFormat.PROTOBUF) {
+            return message.toByteArray();
+        }
+        try {
+            ObjectNode printed = (ObjectNode) TREE.readTree(PRINTER.print(message));
+            return TREE.writeValueAsBytes(UnsetMessageNulls.fill(message, printed));
+        } catch (InvalidProtocolBufferException | JsonProcessingException impossible) {
+            throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName(), impossible);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.dispatchsim.internal.twirp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.model.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An HTTP answer to a Twirp call. Errors are always JSON with Content-Type exactly
+ * {@code application/json}: the Node SDK compares the header string and loses the code otherwise.
+ */
+public record TwirpResponse(int status, String contentType, byte[] body) {
+
+    /** What Go's net/http sniffs for the real server's plain-text error bodies. */
+    public static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+    public static final String ERROR_JSON = "application/json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new GoJsonEscapes());
+    }
+
+    public static TwirpResponse ok(byte[] body, WireFormat format) {
+        return new TwirpResponse(200, format.contentType(), body);
+    }
+
+    /** Twirp's error document {@code {"code","msg","meta"}}, meta left out when empty, as Go's encoding/json writes it. */
+    public static TwirpResponse error(ErrorCode code, String msg, Map<String, String> meta) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("code", code.wireName());
+        node.put("msg", msg);
+        if (!meta.isEmpty()) {
+            ObjectNode metaNode = node.putObject("meta");
+            new TreeMap<>(meta).forEach(metaNode::put); // encoding/json sorts map keys
+        }
+        try {
+            return new TwirpResponse(code.httpStatus(), ERROR_JSON, JSON.writeValueAsBytes(node));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    public static TwirpResponse error(ApiException failure) {
+        return error(failure.code(), failure.getMessage(), failure.meta());
+    }
+
+    /** "ok", the Twirp code of an error, or "http_NNN" for a plain-text answer: what the journal records. */
+    public String code() {
+        if (status == 200) {
+            return "ok";
+        }
+        if (contentType.equals("application/json")) {
+            try {
+                return JSON.readTree(body).path("code").asText("http_" + status);
+            } catch (java.io.IOException unreadable) {
+                return "http_" + status;
+            }
+        }
+        return "http_" + status;
+    }
+
+    /** A plain-text answer from before Twirp (auth middleware, body limit), as the real server sends. */
+    public static TwirpResponse plain(int status, String text) {
+        return new TwirpResponse(status, PLAIN_TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Go's encoding/json escapes {@code <}, {@code >} and {@code &} in strings (HTML-safe output). */
+    private static final class GoJsonEscapes extends CharacterEscapes {
+        private final int[] escapes = standardAsciiEscapesForJSON();
+
+        GoJsonEscapes() {
+            escapes['<'] = ESCAPE_CUSTOM;
+            escapes['>'] = ESCAPE_CUSTOM;
+            escapes['&'] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return new SerializedString(String.format("\\u%04x", ch)); // lower-case hex, as Go writes it
+        }
+    }
+}
