@@ -91,7 +91,7 @@ test('should journal the drops: the dropped jobs were never answered nor assigne
 
   const drops = matching(journal, 'FaultApplied', { rule: 'drop-createroom-sessions-2-to-4' });
   assert.deepEqual(drops.map((d) => [d.hookPoint, d.effect, d.targets.job]),
-    dropped.map((jobId) => ['availability_request', 'drop', jobId]));
+    dropped.map((jobId) => ['availability_request', { type: 'drop' }, jobId]));
   for (const jobId of dropped) {
     assert.equal(matching(journal, 'JobCreated', { jobId }).length, 1, `${jobId} was created`);
     assert.deepEqual(matching(journal, 'AvailabilityAnswered', { jobId }), [], `${jobId} was never answered`);

@@ -42,8 +42,11 @@ test('should journal the seeded delay it applied, which the agent really waited'
   const delays = matching(journal, 'FaultApplied', { rule: 'deliver-6-to-16s-late' });
 
   assert.deepEqual(delays.map((d) => [d.hookPoint, d.targets.room]), [['dispatch_created', 'late-session-1']]);
-  const delayMs = Number(/^delay (\d+)ms$/.exec(delays[0].effect)?.[1]);
-  assert.ok(delayMs >= MIN_DELAY_MS && delayMs <= MAX_DELAY_MS, `sampled delay ${delays[0].effect}`);
+  // the applied effect is a value: {type: 'delay', by: 'PT12.185S'} (an ISO-8601 duration)
+  const effect = delays[0].effect;
+  assert.equal(effect.type, 'delay');
+  const delayMs = Math.round(Number(/^PT(\d+(?:\.\d+)?)S$/.exec(effect.by)?.[1]) * 1000);
+  assert.ok(delayMs >= MIN_DELAY_MS && delayMs <= MAX_DELAY_MS, `sampled delay ${JSON.stringify(effect)}`);
   assert.ok(lateBy.ms >= delayMs, `the agent came after ${lateBy.ms} ms, the delay was ${delayMs} ms`);
   assert.equal(matching(journal, 'JobAssigned', { jobId: lateBy.jobId, delivered: true }).length, 1);
 });

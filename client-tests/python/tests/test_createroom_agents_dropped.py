@@ -87,7 +87,7 @@ def test_should_journal_the_drops_the_dropped_jobs_were_never_answered_nor_assig
 
     drops = matching(journal, "FaultApplied", rule="drop-createroom-sessions-2-to-4")
     assert [(d["hookPoint"], d["effect"], d["targets"]["job"]) for d in drops] \
-        == [("availability_request", "drop", job_id) for job_id in dropped]
+        == [("availability_request", {"type": "drop"}, job_id) for job_id in dropped]
     for job_id in dropped:
         assert len(matching(journal, "JobCreated", jobId=job_id)) == 1
         assert matching(journal, "AvailabilityAnswered", jobId=job_id) == []

@@ -48,7 +48,10 @@ def test_should_journal_the_seeded_delay_it_applied_which_the_agent_really_waite
     delays = matching(journal, "FaultApplied", rule="deliver-6-to-16s-late")
 
     assert [(d["hookPoint"], d["targets"]["room"]) for d in delays] == [("dispatch_created", "late-session-1")]
-    delay_s = int(re.fullmatch(r"delay (\d+)ms", delays[0]["effect"]).group(1)) / 1000
-    assert MIN_DELAY_S <= delay_s <= MAX_DELAY_S, delays[0]["effect"]
+    # the applied effect is a value: {"type": "delay", "by": "PT12.185S"} (an ISO-8601 duration)
+    effect = delays[0]["effect"]
+    assert effect["type"] == "delay", effect
+    delay_s = float(re.fullmatch(r"PT(\d+(?:\.\d+)?)S", effect["by"]).group(1))
+    assert MIN_DELAY_S <= delay_s <= MAX_DELAY_S, effect
     assert late["seconds"] >= delay_s, f"the agent came after {late['seconds']:.3f} s, the delay was {delay_s} s"
     assert len(matching(journal, "JobAssigned", jobId=late["job_id"], delivered=True)) == 1

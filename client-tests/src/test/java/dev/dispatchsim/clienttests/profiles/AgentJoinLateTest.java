@@ -1,6 +1,7 @@
 package dev.dispatchsim.clienttests.profiles;
 
 import dev.dispatchsim.model.SimulatorState.Phase;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
@@ -59,7 +60,7 @@ class AgentJoinLateTest extends ProfileScenario {
         assertThat(delays).allSatisfy(f -> assertThat(f.hookPoint()).isEqualTo("agent_join"));
         assertThat(Journals.faults(sim, "third-agent-never-joins"))
                 .extracting(f -> f.targets().get("room"), FaultApplied::effect).containsExactly(
-                        tuple("room-3", "drop"));
+                        tuple("room-3", new AppliedEffect.Dropped()));
 
         // WHEN the 30 s cap has passed
         clock.advance(Duration.ofSeconds(30));

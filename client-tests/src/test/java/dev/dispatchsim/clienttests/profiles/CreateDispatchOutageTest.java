@@ -3,6 +3,7 @@ package dev.dispatchsim.clienttests.profiles;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Responses;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -10,6 +11,8 @@ import livekit.LivekitModels.Room;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import retrofit2.Response;
+
+import java.util.Map;
 
 import static dev.dispatchsim.clienttests.profiles.support.Journals.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +23,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class CreateDispatchOutageTest extends ProfileScenario {
 
     private static final String RULE = "createdispatch-unavailable-first-3";
+    private static final String OUTAGE_MESSAGE = "twirp error unknown: no response from servers";
+    private static final AppliedEffect UNAVAILABLE = new AppliedEffect.Failed(503, "unavailable", OUTAGE_MESSAGE);
 
     CreateDispatchOutageTest() {
         super("createdispatch-outage");
@@ -51,13 +56,17 @@ class CreateDispatchOutageTest extends ProfileScenario {
         assertThat(Journals.faults(sim, RULE))
                 .extracting(f -> f.hookPoint(), f -> f.effect(), f -> f.targets().get("room"),
                         f -> f.targets().get("agent"), f -> f.targets().get("occurrence"))
-                .containsExactly(tuple("twirp_request", "fail", "room-a", AGENT, "1"),
-                        tuple("twirp_request", "fail", "room-a", AGENT, "2"),
-                        tuple("twirp_request", "fail", "room-a", AGENT, "3"));
+                .containsExactly(tuple("twirp_request", UNAVAILABLE, "room-a", AGENT, "1"),
+                        tuple("twirp_request", UNAVAILABLE, "room-a", AGENT, "2"),
+                        tuple("twirp_request", UNAVAILABLE, "room-a", AGENT, "3"));
         // (a call's outcome is journalled right after its answer, so wait for the last one rather than race it)
         Journals.await(sim, TwirpCall.class, c -> c.method().equals("CreateDispatch") && c.code().equals("ok"));
         assertThat(Journals.events(sim, TwirpCall.class, c -> c.method().equals("CreateDispatch")))
-                .extracting(TwirpCall::code).containsExactly("unavailable", "unavailable", "unavailable", "ok");
+                .extracting(TwirpCall::room, TwirpCall::ids, TwirpCall::status, TwirpCall::code, TwirpCall::error)
+                .containsExactly(tuple("room-a", Map.of("agent", AGENT), 503, "unavailable", OUTAGE_MESSAGE),
+                        tuple("room-a", Map.of("agent", AGENT), 503, "unavailable", OUTAGE_MESSAGE),
+                        tuple("room-a", Map.of("agent", AGENT), 503, "unavailable", OUTAGE_MESSAGE),
+                        tuple("room-a", Map.of("agent", AGENT), 200, "ok", ""));
     }
 
     @Test

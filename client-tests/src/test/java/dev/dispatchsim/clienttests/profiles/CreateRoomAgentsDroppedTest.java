@@ -1,5 +1,6 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
@@ -80,9 +81,9 @@ class CreateRoomAgentsDroppedTest extends ProfileScenario {
         assertThat(Journals.faults(sim, DROP_RULE))
                 .extracting(f -> f.hookPoint(), f -> f.effect(), f -> f.targets().get("room"), f -> f.targets().get("occurrence"))
                 .containsExactly(
-                        tuple("availability_request", "drop", "session-2", "2"),
-                        tuple("availability_request", "drop", "session-3", "3"),
-                        tuple("availability_request", "drop", "session-4", "4"));
+                        tuple("availability_request", new AppliedEffect.Dropped(), "session-2", "2"),
+                        tuple("availability_request", new AppliedEffect.Dropped(), "session-3", "3"),
+                        tuple("availability_request", new AppliedEffect.Dropped(), "session-4", "4"));
         // AND no AvailabilityRequested entry claims the dropped jobs were ever offered
         List<String> droppedJobs = Journals.faults(sim, DROP_RULE).stream().map(f -> f.targets().get("job")).toList();
         assertThat(droppedJobs).hasSize(3).doesNotContainNull();

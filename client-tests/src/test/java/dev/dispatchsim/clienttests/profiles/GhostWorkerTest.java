@@ -1,5 +1,6 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
@@ -62,7 +63,7 @@ class GhostWorkerTest {
         assertThat(healthyRooms).isNotEmpty();
         assertThat(Journals.faults(sim, RULE)).allSatisfy(f -> {
             assertThat(f.hookPoint()).isEqualTo("availability_request");
-            assertThat(f.effect()).isEqualTo("stall");
+            assertThat(f.effect()).isEqualTo(new AppliedEffect.Stalled());
             assertThat(f.targets()).containsEntry("worker", ghost.workerId());
         });
         // AND the healthy worker gets and runs exactly its share

@@ -1,5 +1,6 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
@@ -69,10 +70,11 @@ class ReconnectStormTest {
             assertThat(worker.workerId()).startsWith("AW_");
             assertThat(Journals.faults(sim, "refuse-first-two-upgrades"))
                     .extracting(f -> f.hookPoint(), f -> f.effect())
-                    .containsOnly(tuple("worker_connect", "fail")).hasSize(2);
+                    .containsOnly(tuple("worker_connect", new AppliedEffect.Failed(503, "", "service unavailable"))).hasSize(2);
             assertThat(Journals.faults(sim, "close-after-first-three-registrations"))
                     .extracting(f -> f.hookPoint(), f -> f.effect())
-                    .containsOnly(tuple("worker_register", "disconnect")).hasSize(3);
+                    .containsOnly(tuple("worker_register", new AppliedEffect.Disconnected(1011, "registration failed")))
+                    .hasSize(3);
             assertThat(sim.journal().events(WorkerConnected.class)).hasSize(4);
             assertThat(sim.journal().events(WorkerDisconnected.class))
                     .extracting(WorkerDisconnected::workerId, WorkerDisconnected::code)

@@ -1,5 +1,6 @@
 package dev.dispatchsim.clienttests.profiles;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
@@ -54,7 +55,7 @@ class WorkerSocketDropTest extends ProfileScenario {
         // AND the journal: the rule fired on the third assignment, the worker was dropped with all its jobs
         FaultApplied fault = Journals.faults(sim, RULE).get(0);
         assertThat(fault.hookPoint()).isEqualTo("job_assignment");
-        assertThat(fault.effect()).isEqualTo("disconnect");
+        assertThat(fault.effect()).isEqualTo(new AppliedEffect.Disconnected(1011, "internal error"));
         assertThat(fault.targets()).containsEntry("job", jobs.get(2)).containsEntry("occurrence", "3");
         WorkerDisconnected gone = Journals.await(sim, WorkerDisconnected.class, d -> true);
         assertThat(gone.code()).isEqualTo(1011);

@@ -8,12 +8,14 @@ import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 
+import dev.dispatchsim.journal.AppliedEffect;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,7 +42,7 @@ final class OwedReplies {
         Set<String> open = new TreeSet<>();
         Set<String> held = new HashSet<>();
         // Several delay rules at one hook add up, so delays are summed per decision: same hook, offer and instant.
-        Map<Decision, Long> delays = new HashMap<>();
+        Map<Decision, Duration> delays = new HashMap<>();
         for (JournalEntry entry : journal) {
             if (entry.event() instanceof AvailabilityRequested e) {
                 open.add(offer(e.jobId(), e.workerId()));
@@ -54,29 +56,20 @@ final class OwedReplies {
                 open.removeIf(o -> o.endsWith(" from " + e.workerId()));
             } else if (entry.event() instanceof FaultApplied f && OFFER_HOOKS.contains(f.hookPoint())) {
                 String offer = offer(f.targets().getOrDefault("job", ""), f.targets().getOrDefault("worker", ""));
-                OptionalLong millis = delayMillis(f.effect());
-                if (millis.isPresent()) {
-                    delays.merge(new Decision(offer, f.hookPoint(), entry.virtualTime()), millis.getAsLong(), Long::sum);
-                } else if (!f.effect().startsWith("duplicate")) {
+                if (f.effect() instanceof AppliedEffect.Delayed delayed) {
+                    delays.merge(new Decision(offer, f.hookPoint(), entry.virtualTime()), delayed.by(), Duration::plus);
+                } else if (!(f.effect() instanceof AppliedEffect.Duplicated)) {
                     held.add(offer); // drop, stall, disconnect: only time (a timeout) moves this offer on
                 }
             }
         }
-        delays.forEach((decision, millis) -> {
-            if (decision.at().plusMillis(millis).isAfter(now)) {
+        delays.forEach((decision, delay) -> {
+            if (decision.at().plus(delay).isAfter(now)) {
                 held.add(decision.offer());
             }
         });
         open.removeAll(held);
         return open;
-    }
-
-    /** The sampled delay of a journalled effect ("delay 3000ms"); empty for any other effect. */
-    static OptionalLong delayMillis(String effect) {
-        if (effect.startsWith("delay ") && effect.endsWith("ms")) {
-            return OptionalLong.of(Long.parseLong(effect.substring("delay ".length(), effect.length() - 2)));
-        }
-        return OptionalLong.empty();
     }
 
     private static String offer(String jobId, String workerId) {

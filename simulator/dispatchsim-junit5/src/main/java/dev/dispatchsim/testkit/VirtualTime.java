@@ -4,6 +4,7 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.Journal;
 import dev.dispatchsim.journal.JournalTimeoutException;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 
@@ -122,18 +123,20 @@ public final class VirtualTime {
         BackgroundCall<T> call = new BackgroundCall<>(blockingCall, sim.journal());
         long wallDeadline = System.nanoTime() + wallTimeout.toNanos();
         List<JournalEntry> reached = call.awaitArrival(wallDeadline, wallTimeout);
-        long delayMillis = 0;
+        Duration delay = Duration.ZERO;
         for (JournalEntry entry : reached) {
             if (entry.event() instanceof FaultApplied fault && fault.hookPoint().equals("twirp_request")) {
-                if (fault.effect().equals("stall") || fault.effect().equals("drop")) {
+                if (fault.effect() instanceof AppliedEffect.Stalled || fault.effect() instanceof AppliedEffect.Dropped) {
                     throw new AssertionError("the call will never be answered: rule '" + fault.rule() + "' "
-                            + fault.effect() + "s it at twirp_request " + fault.targets());
+                            + fault.effect().type() + "s it at twirp_request " + fault.targets());
                 }
-                delayMillis += OwedReplies.delayMillis(fault.effect()).orElse(0);
+                if (fault.effect() instanceof AppliedEffect.Delayed delayed) {
+                    delay = delay.plus(delayed.by());
+                }
             }
         }
-        if (delayMillis > 0) {
-            Instant due = reached.get(0).virtualTime().plusMillis(delayMillis);
+        if (!delay.isZero()) {
+            Instant due = reached.get(0).virtualTime().plus(delay);
             awaitEventAt(due, call::isDone, wallDeadline);
             advance(Duration.between(clock.now(), due));
         }

@@ -4,10 +4,12 @@ import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,7 @@ class OwedRepliesTest {
     void should_owe_nothing_when_a_fault_dropped_the_offer() {
         // GIVEN an offer a rule dropped
         at(0, new AvailabilityRequested("AJ_1", "AW_1"));
-        at(0, fault("availability_request", "drop", "AJ_1", "AW_1"));
+        at(0, fault("availability_request", new AppliedEffect.Dropped(), "AJ_1", "AW_1"));
 
         // WHEN / THEN only time (the availability timeout) moves it on
         assertThat(OwedReplies.find(journal, T0)).isEmpty();
@@ -57,8 +59,8 @@ class OwedRepliesTest {
     void should_owe_a_delayed_offer_only_once_its_delays_added_up_are_due() {
         // GIVEN an offer delayed by two rules, 1 s and 2 s
         at(0, new AvailabilityRequested("AJ_1", "AW_1"));
-        at(0, fault("availability_request", "delay 1000ms", "AJ_1", "AW_1"));
-        at(0, fault("availability_request", "delay 2000ms", "AJ_1", "AW_1"));
+        at(0, fault("availability_request", new AppliedEffect.Delayed(Duration.ofSeconds(1)), "AJ_1", "AW_1"));
+        at(0, fault("availability_request", new AppliedEffect.Delayed(Duration.ofSeconds(2)), "AJ_1", "AW_1"));
 
         // WHEN / THEN held before 3 s, owed from 3 s
         assertThat(OwedReplies.find(journal, T0.plusMillis(2999))).isEmpty();
@@ -69,7 +71,7 @@ class OwedRepliesTest {
         journal.add(new JournalEntry(journal.size() + 1, T0.plusMillis(millis), T0, event));
     }
 
-    private static FaultApplied fault(String hook, String effect, String job, String worker) {
+    private static FaultApplied fault(String hook, AppliedEffect effect, String job, String worker) {
         return new FaultApplied("rule", hook, effect, Map.of("job", job, "worker", worker), null);
     }
 }

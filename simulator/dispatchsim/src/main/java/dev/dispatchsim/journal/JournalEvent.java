@@ -90,10 +90,22 @@ public sealed interface JournalEvent {
     record JobTerminated(String jobId, String workerId, JobStatus status, String reason, boolean sent) implements JournalEvent {
     }
 
-    record FaultApplied(String rule, String hookPoint, String effect, Map<String, String> targets, Double draw) implements JournalEvent {
+    /**
+     * A fault rule fired. {@code targets}: the room, dispatch, job, worker and agent it concerned (those known
+     * at its hook point) and {@code occurrence}, the rule's count of matching events; {@code draw}: the number
+     * in [0, 1) compared with the rule's probability, null when it has none.
+     */
+    record FaultApplied(String rule, String hookPoint, AppliedEffect effect, Map<String, String> targets, Double draw)
+            implements JournalEvent {
     }
 
-    record TwirpCall(String service, String method, String code) implements JournalEvent {
+    /**
+     * A Twirp call was answered. {@code room} and {@code ids} (agent, dispatch, identity: those the request
+     * named) say what it was about; {@code status}, {@code code} ("ok", a Twirp code, or "http_NNN" for a plain
+     * answer) and {@code error} (the message the client got; empty when it succeeded) say how it went.
+     */
+    record TwirpCall(String service, String method, String room, Map<String, String> ids, int status, String code,
+                     String error) implements JournalEvent {
     }
 
     record DataSent(String room, int bytes, String topic) implements JournalEvent {

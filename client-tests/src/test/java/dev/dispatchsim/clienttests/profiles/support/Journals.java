@@ -1,5 +1,6 @@
 package dev.dispatchsim.clienttests.profiles.support;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
@@ -26,12 +27,12 @@ public final class Journals {
         return faults(sim, rule).stream().map(f -> f.targets().get("room")).toList();
     }
 
-    /** The delay a fired delay rule sampled; the journal describes it as "delay <n>ms". */
+    /** The delay a fired delay rule sampled. */
     public static Duration delayOf(FaultApplied fault) {
-        if (!fault.effect().matches("delay \\d+ms")) {
-            throw new AssertionError("not a delay: " + fault);
+        if (fault.effect() instanceof AppliedEffect.Delayed delayed) {
+            return delayed.by();
         }
-        return Duration.ofMillis(Long.parseLong(fault.effect().replaceAll("\\D", "")));
+        throw new AssertionError("not a delay: " + fault);
     }
 
     public static <T extends JournalEvent> List<T> events(LiveKitSimulator sim, Class<T> type, Predicate<T> filter) {

@@ -4,12 +4,15 @@ import dev.dispatchsim.internal.admin.AdminJson;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +74,37 @@ class AdminHttpApiTest {
         assertThat(joins.body().lines().findFirst().orElseThrow()).matches("\\{\"seq\":\\d+,\"virtualTime\":\"2026-01-01T00:00:00Z\","
                 + "\"wallTime\":\"[^\"]+Z\",\"type\":\"ParticipantJoined\",\"event\":\\{\"room\":\"r1\",\"identity\":\"alice\",.*");
         assertThat(later.body()).hasLineCount(1).contains("\"identity\":\"bob\"");
+    }
+
+    @Test
+    void should_write_applied_effects_and_twirp_calls_as_typed_json_when_faults_fire() {
+        // GIVEN a profile that fails CreateRoom and holds every dispatch back 2.5 s
+        RawAdminHttp http = start(true, null);
+        http.call("PUT", "/_sim/profile", """
+                name: typed
+                rules:
+                  - {name: down, at: twirp_request, match: {method: CreateRoom}, do: {type: fail, twirp: {code: unavailable, msg: try later}}}
+                  - {name: late, at: dispatch_created, do: {type: delay, fixed: 2.5s}}
+                """, "application/yaml", null);
+
+        // WHEN the app's CreateRoom is refused, and a joining participant's token dispatches an agent
+        HttpResponse<String> refused = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret())
+                .json("livekit.RoomService/CreateRoom", "{\"name\":\"checkout\"}", TwirpHttp.roomCreate());
+        http.json("POST", "/_sim/rooms/lobby/participants/alice", "{\"roomConfig\": {\"agents\": [{\"agentName\": \"stt\"}]}}");
+
+        // THEN each effect is a value tagged with its type, and the call says what failed and why
+        assertThat(refused.statusCode()).isEqualTo(503);
+        String call = http.call("GET", "/_sim/journal/await?type=TwirpCall").body();
+        List<String> faults = http.call("GET", "/_sim/journal?type=FaultApplied").body().lines().toList();
+        assertThat(faults).hasSize(2);
+        assertThat(faults.get(0)).contains("\"effect\":{\"type\":\"fail\",\"status\":503,\"code\":\"unavailable\",\"message\":\"try later\"}");
+        assertThat(faults.get(1)).contains("\"effect\":{\"type\":\"delay\",\"by\":\"PT2.5S\"}");
+        assertThat(call).contains("\"method\":\"CreateRoom\",\"room\":\"checkout\",\"ids\":{},\"status\":503,"
+                + "\"code\":\"unavailable\",\"error\":\"try later\"");
+        // AND read back, they are the very values the simulator journaled
+        assertThat(faults.stream().map(line -> AdminJson.readJournalLine(line).event()).toList())
+                .isEqualTo(sim.journal().events(FaultApplied.class));
+        assertThat(AdminJson.readJournalLine(call).event()).isEqualTo(sim.journal().events(TwirpCall.class).get(0));
     }
 
     @Test

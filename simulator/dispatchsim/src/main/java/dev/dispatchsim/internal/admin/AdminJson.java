@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent;
 
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The admin API's JSON: instants as ISO-8601 strings, records as their components, journal entries
- * as one JSON object per line with the event's {@code type} beside it. Request bodies are read
+ * The admin API's JSON: instants and durations as ISO-8601 strings, records as their components, journal
+ * entries as one JSON object per line with the event's {@code type} beside it, applied fault effects
+ * tagged with theirs. Request bodies are read
  * strictly (an unknown field is an error naming the valid ones); responses leniently, so that an
  * older client keeps working against a newer server.
  */
@@ -34,6 +36,8 @@ public final class AdminJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .addMixIn(AppliedEffect.class, AppliedEffectJson.class)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -67,7 +67,7 @@ final class FaultHooks {
         FaultContext ctx = context.virtualTime(Duration.between(start, state.now())).inFlightDispatches(inFlight()).build();
         List<FaultDecision> decisions = faultEngine.decide(ctx);
         for (FaultDecision decision : decisions) {
-            state.journal(new FaultApplied(decision.rule(), decision.hook().wireName(), describe(decision),
+            state.journal(new FaultApplied(decision.rule(), decision.hook().wireName(), decision.applied(),
                     targets(decision), decision.draw().isPresent() ? decision.draw().getAsDouble() : null));
         }
         return decisions;
@@ -101,11 +101,6 @@ final class FaultHooks {
     private int inFlight() {
         int offering = (int) state.jobs.values().stream().filter(j -> j.phase == Phase.OFFERING).count();
         return offering + heldLaunches;
-    }
-
-    private static String describe(FaultDecision decision) {
-        String effect = decision.effect().typeName();
-        return decision.delay().map(d -> effect + " " + d.toMillis() + "ms").orElse(effect);
     }
 
     private static Map<String, String> targets(FaultDecision decision) {

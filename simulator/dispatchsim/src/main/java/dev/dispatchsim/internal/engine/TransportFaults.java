@@ -66,12 +66,12 @@ public final class TransportFaults {
     }
 
     /**
-     * Journals a served Twirp call with its result code ("ok" or the Twirp code). A call served by the
-     * engine completes on the engine thread, so the line is written in the same step as the call's
-     * own events; posting it instead would let a worker's frame slip in between and break determinism.
+     * Journals an answered Twirp call. A call served by the engine completes on the engine thread, so the
+     * line is written in the same step as the call's own events; posting it instead would let a worker's
+     * frame slip in between and break determinism.
      */
-    public void journalTwirpCall(String service, String method, String code) {
-        Runnable append = () -> state.journal(new TwirpCall(service, method, code));
+    public void journalTwirpCall(TwirpCall call) {
+        Runnable append = () -> state.journal(call);
         if (loop.inLoop()) {
             append.run();
         } else {

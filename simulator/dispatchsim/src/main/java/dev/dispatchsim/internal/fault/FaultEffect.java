@@ -93,6 +93,11 @@ public sealed interface FaultEffect {
 
             public String keyName() { return "twirp"; }
             public Set<HookPoint> allowedAt() { return EffectHooks.TWIRP; }
+
+            /** The message the client gets: the rule's, or the code's own name when the rule gives none. */
+            public String message() {
+                return msg.isEmpty() ? code.wireName() : msg;
+            }
         }
 
         /** A plain HTTP error (e.g. a proxy's 503, or a refused WebSocket upgrade). */

@@ -12,7 +12,10 @@ import dev.dispatchsim.internal.twirp.TwirpResponse;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import dev.dispatchsim.internal.twirp.WireFormat;
 
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
+
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -40,13 +43,15 @@ final class EngineTwirpGate implements TwirpFaultGate {
             return call.get();
         }
         Message request = peek(method, contentType, body);
+        String room = field(request, "room", "name");
+        String agent = agentName(request);
         // The call is served on the engine thread and journaled as soon as it completes there: the
         // TwirpCall line then sits right after the call's own events, the same way in every run.
-        return faults.twirpRequest(method.service(), method.method(), field(request, "room", "name"),
-                        agentName(request), field(request, "metadata"))
+        return faults.twirpRequest(method.service(), method.method(), room, agent, field(request, "metadata"))
                 .thenComposeAsync(verdict -> serve(verdict, call).whenComplete((response, failure) -> {
                     if (response != null) {
-                        faults.journalTwirpCall(method.service(), method.method(), response.code());
+                        faults.journalTwirpCall(new TwirpCall(method.service(), method.method(), room == null ? "" : room,
+                                ids(request, agent), response.status(), response.code(), response.errorMessage()));
                     }
                 }), faults.engineThread());
     }
@@ -67,8 +72,7 @@ final class EngineTwirpGate implements TwirpFaultGate {
 
     private static TwirpResponse failure(FaultEffect.Fail.Failure failure) {
         if (failure instanceof FaultEffect.Fail.Twirp twirp) {
-            ErrorCode code = twirp.code();
-            return TwirpResponse.error(code, twirp.msg().isEmpty() ? code.wireName() : twirp.msg(), Map.of());
+            return TwirpResponse.error(twirp.code(), twirp.message(), Map.of());
         }
         if (failure instanceof FaultEffect.Fail.HttpStatus http) {
             return TwirpResponse.plain(http.status(), http.body());
@@ -100,6 +104,21 @@ final class EngineTwirpGate implements TwirpFaultGate {
             }
         }
         return null;
+    }
+
+    /** What else the request names, so a journaled call says what it was about: agent, dispatch, identity. */
+    private static Map<String, String> ids(Message request, String agent) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        putIfNamed(ids, "agent", agent);
+        putIfNamed(ids, "dispatch", field(request, "dispatch_id"));
+        putIfNamed(ids, "identity", field(request, "identity"));
+        return ids;
+    }
+
+    private static void putIfNamed(Map<String, String> ids, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            ids.put(key, value);
+        }
     }
 
     /** CreateDispatch names the agent; CreateRoom names it in its first {@code agents} entry. */

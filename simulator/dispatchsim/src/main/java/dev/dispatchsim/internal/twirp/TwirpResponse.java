@@ -68,6 +68,22 @@ public record TwirpResponse(int status, String contentType, byte[] body) {
         return "http_" + status;
     }
 
+    /** What the client is told went wrong: a Twirp error's {@code msg}, a plain answer's text; "" for a 200. */
+    public String errorMessage() {
+        if (status == 200) {
+            return "";
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (contentType.equals(ERROR_JSON)) {
+            try {
+                return JSON.readTree(body).path("msg").asText(text);
+            } catch (java.io.IOException unreadable) {
+                return text;
+            }
+        }
+        return text;
+    }
+
     /** A plain-text answer from before Twirp (auth middleware, body limit), as the real server sends. */
     public static TwirpResponse plain(int status, String text) {
         return new TwirpResponse(status, PLAIN_TEXT, text.getBytes(StandardCharsets.UTF_8));

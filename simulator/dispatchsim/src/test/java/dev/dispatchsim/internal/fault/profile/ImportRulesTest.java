@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md "Packages": fault is pure; only fault.profile reads YAML; neither reaches into other packages. */
+/** docs/architecture.md: fault is pure (it names what it applied as journal values); only fault.profile reads YAML. */
 class ImportRulesTest {
     private static final Path FAULT = Path.of("src", "main", "java", "dev", "dispatchsim", "internal", "fault");
 
@@ -30,8 +30,8 @@ class ImportRulesTest {
     void should_import_only_the_jdk_model_and_itself_when_in_package_fault() throws IOException {
         assertThat(imports(FAULT)).isNotEmpty().allSatisfy(l -> assertThat(l)
                 .containsAnyOf("import java.", "import static java.", "import dev.dispatchsim.model.",
-                        "import dev.dispatchsim.profile.", "import dev.dispatchsim.internal.fault.",
-                        "import static dev.dispatchsim.internal.fault."));
+                        "import dev.dispatchsim.profile.", "import dev.dispatchsim.journal.AppliedEffect",
+                        "import dev.dispatchsim.internal.fault.", "import static dev.dispatchsim.internal.fault."));
     }
 
     @Test
