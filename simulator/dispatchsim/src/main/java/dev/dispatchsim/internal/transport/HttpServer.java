@@ -56,6 +56,7 @@ public final class HttpServer implements AutoCloseable {
         }
 
         public HttpServer start(String bind, int port) {
+            LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
