@@ -123,14 +123,6 @@ public final class AdminJson {
         }
     }
 
-    /** Round-trips a details map through JSON, so that in-process and HTTP errors carry equal values. */
-    public static Map<String, Object> normalize(Map<String, ?> details) {
-        if (details == null || details.isEmpty()) {
-            return Map.of();
-        }
-        return java.util.Collections.unmodifiableMap(readMap(write(details)));
-    }
-
     private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException failure) {
         String path = failure.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
