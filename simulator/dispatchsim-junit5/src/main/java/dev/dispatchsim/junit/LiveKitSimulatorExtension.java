@@ -221,6 +221,18 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
             return this;
         }
 
+        /** Sends livekit-server's webhooks to {@code url}; call once per URL. */
+        public Builder webhook(String url) {
+            options = options.withTweaks(b -> b.webhook(url));
+            return this;
+        }
+
+        /** The API key whose secret signs the webhooks; by default the simulator's API key. */
+        public Builder webhookKey(String key) {
+            options = options.withTweaks(b -> b.webhookKey(key));
+            return this;
+        }
+
         /** Any other setting of the {@link SimulatorBuilder} (target load, assignment URL, journal capacity, ...). */
         public Builder configure(Consumer<SimulatorBuilder> tweak) {
             options = options.withTweaks(tweak);

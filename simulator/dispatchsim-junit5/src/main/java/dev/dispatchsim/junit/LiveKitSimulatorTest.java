@@ -43,4 +43,13 @@ public @interface LiveKitSimulatorTest {
 
     /** How long the server waits for a worker's AvailabilityResponse; 0 keeps livekit-server's 10 s. */
     long availabilityTimeoutMillis() default 0;
+
+    /**
+     * Webhook URLs (absolute http or https) that get livekit-server's webhooks; a test with a receiver on a
+     * random port adds it at run time with {@code sim.admin().addWebhook(url)} instead.
+     */
+    String[] webhooks() default {};
+
+    /** The API key whose secret signs the webhooks; empty = {@link #apiKey()}. */
+    String webhookKey() default "";
 }

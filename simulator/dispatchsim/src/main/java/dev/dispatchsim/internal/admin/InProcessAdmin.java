@@ -12,6 +12,7 @@ import dev.dispatchsim.internal.clock.DurationText;
 import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.engine.ParticipantSpec;
 import dev.dispatchsim.internal.engine.RoomSpec;
+import dev.dispatchsim.internal.webhook.Webhooks;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalTimeoutException;
 import dev.dispatchsim.model.Participant;
@@ -34,10 +35,12 @@ public final class InProcessAdmin implements SimulatorAdmin {
 
     private final Engine engine;
     private final ProfileControl profiles;
+    private final Webhooks webhooks;
 
-    public InProcessAdmin(Engine engine, ProfileControl profiles) {
+    public InProcessAdmin(Engine engine, ProfileControl profiles, Webhooks webhooks) {
         this.engine = engine;
         this.profiles = profiles;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -158,6 +161,30 @@ public final class InProcessAdmin implements SimulatorAdmin {
             throw new AdminException(404, "not_found", "no worker '" + workerId + "'; registered workers: " + known,
                     Map.of("workerId", workerId, "registered", known));
         }
+    }
+
+    @Override
+    public List<String> webhooks() {
+        return webhooks.urls();
+    }
+
+    @Override
+    public List<String> addWebhook(String url) {
+        try {
+            return webhooks.add(url);
+        } catch (IllegalArgumentException invalid) {
+            throw AdminException.badRequest(invalid.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> removeWebhook(String url) {
+        requireName("url", url);
+        return webhooks.remove(url).orElseThrow(() -> {
+            List<String> configured = webhooks.urls();
+            return new AdminException(404, "not_found", "no webhook URL '" + url + "'; configured: " + configured,
+                    Map.of("url", url, "configured", configured));
+        });
     }
 
     private String clockName() {

@@ -6,6 +6,7 @@ import dev.dispatchsim.journal.JournalEvent.DataSent;
 import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
 import dev.dispatchsim.journal.JournalEvent.TrackPublished;
+import dev.dispatchsim.journal.JournalEvent.TrackUnpublished;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
@@ -32,13 +33,15 @@ final class Participants {
     private final JobOffers offers;
     private final JobEnds ends;
     private final Faults faults;
+    private final WorldListener world;
 
-    Participants(SimState state, Rooms rooms, JobOffers offers, JobEnds ends, Faults faults) {
+    Participants(SimState state, Rooms rooms, JobOffers offers, JobEnds ends, Faults faults, WorldListener world) {
         this.state = state;
         this.rooms = rooms;
         this.offers = offers;
         this.ends = ends;
         this.faults = faults;
+        this.world = world;
     }
 
     /** A simulated participant joins; if this join creates the room, the token's roomConfig applies. */
@@ -76,6 +79,7 @@ final class Participants {
         participant.tracks.add(track);
         participant.version++;
         state.journal(new TrackPublished(room.name, identity, track.sid()));
+        world.trackPublished(room.snapshot(), participant.snapshot(), track);
         if (first && !participant.kind.isDependent()) {
             for (DispatchRecord dispatch : List.copyOf(room.dispatches.values())) {
                 offers.launch(room, dispatch, JobType.JT_PUBLISHER, participant.snapshot());
@@ -204,12 +208,15 @@ final class Participants {
     private void add(RoomRecord room, ParticipantRecord participant) {
         room.participants.put(participant.identity, participant);
         state.journal(new ParticipantJoined(room.name, participant.identity, participant.sid, participant.kind));
+        world.participantJoined(room.snapshot(), participant.snapshot());
     }
 
     /** Removes a participant; an agent's removal ends its job with JobTermination (JS_FAILED, as the real server). */
     void remove(RoomRecord room, ParticipantRecord participant, String reason, boolean mayCloseRoom) {
+        unpublishAll(room, participant);
         room.participants.remove(participant.identity);
         state.journal(new ParticipantLeft(room.name, participant.identity, participant.kind, reason));
+        world.participantLeft(room.snapshot(), participant.snapshot(), reason);
         if (!participant.jobId.isEmpty()) {
             JobRecord job = state.jobs.get(participant.jobId);
             if (job != null) {
@@ -218,6 +225,16 @@ final class Participants {
         }
         if (!participant.kind.isDependent() && mayCloseRoom) {
             rooms.onHumanLeft(room);
+        }
+    }
+
+    /** A leaving participant's tracks go first, one by one, as the real server unpublishes them before the leave. */
+    private void unpublishAll(RoomRecord room, ParticipantRecord participant) {
+        while (!participant.tracks.isEmpty()) {
+            Track track = participant.tracks.remove(0);
+            participant.version++;
+            state.journal(new TrackUnpublished(room.name, participant.identity, track.sid()));
+            world.trackUnpublished(room.snapshot(), participant.snapshot(), track);
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.dispatchsim.internal.fault.profile;
 
 import dev.dispatchsim.internal.fault.Selector;
+import dev.dispatchsim.internal.fault.TextPattern;
+import dev.dispatchsim.internal.fault.WebhookEventNames;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.model.ParticipantKind;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +15,9 @@ import java.util.regex.PatternSyntaxException;
 /** Reads a rule's {@code match:} mapping. */
 final class SelectorReader {
     static final List<String> KEYS = List.of("service", "method", "agent", "room", "room_regex", "source",
-            "job_type", "worker", "worker_agent", "worker_order", "metadata_contains");
+            "job_type", "worker", "worker_agent", "worker_order", "metadata_contains", "event", "participant_kind", "url");
     private static final List<String> JOB_TYPES = Arrays.stream(JobType.values()).map(Enum::name).toList();
+    private static final List<String> KINDS = Arrays.stream(ParticipantKind.values()).map(Enum::name).toList();
 
     private SelectorReader() {
     }
@@ -41,7 +45,23 @@ final class SelectorReader {
                 .map(s::withWorkerOrder).orElse(s);
         s = f.optional("metadata_contains").map(n -> Scalars.text(n, "metadata_contains"))
                 .map(s::withMetadataContains).orElse(s);
+        if (f.optional("event").isPresent()) {
+            s = s.withEvent(webhookEvent(f.optional("event").get()));
+        }
+        s = f.optional("participant_kind").map(n -> Scalars.oneOf(n, "participant kind", KINDS,
+                SelectorReader::kind)).map(s::withParticipantKind).orElse(s);
+        s = glob(f, "url").map(s::withUrl).orElse(s);
         return s;
+    }
+
+    /** A glob that must name at least one event the simulator sends, so a typo cannot make a rule that never fires. */
+    private static String webhookEvent(Node node) {
+        String glob = Scalars.text(node, "event");
+        TextPattern pattern = TextPattern.glob(glob);
+        if (WebhookEventNames.ALL.stream().noneMatch(pattern::matches)) {
+            throw Problems.at(node.location(), "unknown webhook event '" + glob + "'", glob, WebhookEventNames.ALL);
+        }
+        return glob;
     }
 
     private static Optional<String> glob(Fields f, String key) {
@@ -60,6 +80,10 @@ final class SelectorReader {
 
     private static Optional<DispatchSource> source(String wire) {
         return Arrays.stream(DispatchSource.values()).filter(d -> d.wireName().equals(wire)).findFirst();
+    }
+
+    private static Optional<ParticipantKind> kind(String name) {
+        return Arrays.stream(ParticipantKind.values()).filter(k -> k.name().equals(name)).findFirst();
     }
 
     private static Optional<JobType> jobType(String name) {
