@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
         public String header(String name) {
             return headers.get(name);
+        }
+
+        /** Standard padded base64 of the SHA-256 of the exact body: what the signature's sha256 claim must say. */
+        public String bodySha256() {
+            try {
+                return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 
