@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/junit.md and the README show only code the build compiles and runs: each block after a
+ * docs/junit.md, docs/docker.md and the README show only code the build compiles and runs: each block after a
  * {@code <!-- snippet: path#tag -->} marker equals that tagged region (or whole file), and the
  * new-user project's tests are the very tests this module runs, under another package name.
  */
@@ -40,6 +40,24 @@ class DocsSnippetsTest {
             checked.add(matcher.group(1));
         }
         assertThat(checked).as("snippets found").hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void should_match_its_source_when_docs_docker_md_shows_a_snippet() throws IOException {
+        // GIVEN the Testcontainers examples for Java, Node and Python
+        String docs = Files.readString(ROOT.resolve("docs/docker.md"));
+
+        // WHEN / THEN each equals the code of the container tests the build runs
+        Matcher matcher = SNIPPET.matcher(docs);
+        List<String> checked = new ArrayList<>();
+        while (matcher.find()) {
+            assertThat(matcher.group(3)).as("snippet of %s#%s in docs/docker.md", matcher.group(1), matcher.group(2))
+                    .isEqualTo(region(ROOT.resolve(matcher.group(1)), matcher.group(2)));
+            checked.add(matcher.group(1));
+        }
+        assertThat(checked).as("snippets found in docs/docker.md").contains(
+                "simulator/dispatchsim-testcontainers/src/test/java/dev/dispatchsim/testcontainers/DispatchSimContainerIT.java",
+                "client-tests/node/test/container.test.mjs", "client-tests/python/tests/test_container.py");
     }
 
     @Test

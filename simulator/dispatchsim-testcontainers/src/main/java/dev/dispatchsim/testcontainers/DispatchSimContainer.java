@@ -148,15 +148,32 @@ public class DispatchSimContainer extends GenericContainer<DispatchSimContainer>
         return SimulatorAdmin.http(getHttpUrl(), adminToken);
     }
 
-    /** Starts it; a start that fails says why with the container's own log (a bad setting names itself there). */
+    /**
+     * Starts it; a start that fails says why with the container's own log (a bad setting names itself
+     * there), and leaves no container behind.
+     */
     @Override
     public void start() {
         try {
             super.start();
         } catch (RuntimeException failed) {
+            String log = containerLog();
+            stop();
             throw new ContainerLaunchException("dispatchsim did not start from image " + getDockerImageName()
-                    + hint(failed) + "\n--- the container's log ---\n" + logTail.text(), failed);
+                    + hint(failed) + "\n--- the container's log ---\n" + log, failed);
         }
+    }
+
+    /** All of it while the container exists (`docker logs`), else what was streamed from it. */
+    private String containerLog() {
+        if (getContainerId() != null) {
+            try {
+                return getLogs();
+            } catch (RuntimeException gone) {
+                return logTail.text();
+            }
+        }
+        return logTail.text();
     }
 
     private static String hint(Throwable failed) {
