@@ -1,10 +1,11 @@
 package dev.dispatchsim.internal.standalone;
 
 import dev.dispatchsim.admin.Health;
-import picocli.CommandLine;
+import dev.dispatchsim.internal.transport.LoggingSetup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -51,8 +52,7 @@ public final class Main {
         StandaloneServer server;
         try {
             StandaloneConfig config = StandaloneConfig.resolve(flags(parsed), envLayer);
-            // before anything creates a logger: slf4j-simple reads its level once
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
+            logLevels(config.logLevel());
             server = StandaloneServer.start(config, envLayer, out);
         } catch (ConfigException bad) {
             err.println("dispatchsim: " + bad.getMessage());
@@ -74,6 +74,18 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * slf4j-simple's levels, set before anything creates a logger (it reads them once). Jetty's and Javalin's
+     * start-up chatter is INFO; it shows only at debug, so the default output is the simulator's own lines.
+     */
+    static void logLevels(String level) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        if (!level.equals("debug") && !level.equals("trace")) {
+            String server = level.equals("info") ? "warn" : level;
+            LoggingSetup.serverLoggerRoots().forEach(root -> System.setProperty("org.slf4j.simpleLogger.log." + root, server));
+        }
     }
 
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {

@@ -56,6 +56,7 @@ public final class HttpServer implements AutoCloseable {
         }
 
         public HttpServer start(String bind, int port) {
+            boolean noLogger = LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -74,7 +75,11 @@ public final class HttpServer implements AutoCloseable {
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
             });
-            app.start(bind, port);
+            if (noLogger) {
+                LoggingSetup.startQuietly(() -> app.start(bind, port));
+            } else {
+                app.start(bind, port);
+            }
             return new HttpServer(app);
         }
     }
