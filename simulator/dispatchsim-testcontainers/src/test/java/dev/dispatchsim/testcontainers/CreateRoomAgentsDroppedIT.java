@@ -32,6 +32,7 @@ class CreateRoomAgentsDroppedIT {
 
     @Test
     void should_need_the_createdispatch_fallback_for_sessions_2_to_4_when_the_profile_runs_in_the_container() throws Exception {
+        // GIVEN the bundled profile in the container, on the manual clock, and a worker through the mapped port
         try (DispatchSimContainer sim = new DispatchSimContainer(Images.underTest())
                 .withProfile("createroom-agents-dropped").withSeed(42).withClock(ClockMode.MANUAL)) {
             sim.start();

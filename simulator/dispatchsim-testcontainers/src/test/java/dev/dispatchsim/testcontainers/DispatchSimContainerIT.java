@@ -59,11 +59,13 @@ class DispatchSimContainerIT {
     void should_journal_every_call_in_order_with_the_seed_when_read_back_over_the_admin_api() throws Exception {
         try (DispatchSimContainer sim = new DispatchSimContainer(IMAGE).withSeed(7).withKeys("itkey", "it-secret-of-32-characters-00001");
              FakeAgentWorker worker = startedWith(sim)) {
+            // GIVEN a container with its own seed and keys, and a worker  WHEN the app dispatches
             JavaSdkApp app = new JavaSdkApp(sim);
             AgentDispatch dispatch = app.createDispatch("journal-room", AGENT, "{}");
             worker.nextAssignment(WAIT);
             sim.admin().awaitJournal(JournalQuery.of(JobAssigned.class), WAIT);
 
+            // THEN the admin API shows what happened, in order, with the seed and the keys it was given
             SimulatorAdmin admin = sim.admin();
             assertThat(admin.health().seed()).isEqualTo(7);
             assertThat(admin.journal(JournalQuery.all())).extracting(JournalEntry::type).containsSubsequence(
@@ -120,9 +122,11 @@ class DispatchSimContainerIT {
 
     @Test
     void should_fail_at_once_with_the_containers_log_when_a_setting_is_bad() {
+        // GIVEN a profile that does not exist  WHEN the container starts
         try (DispatchSimContainer sim = new DispatchSimContainer(IMAGE).withProfile("no-such-profile")) {
             ContainerLaunchException failed = catchThrowableOfType(ContainerLaunchException.class, sim::start);
 
+            // THEN the server's own message, from the container's log, says what is wrong
             assertThat(failed.getMessage()).contains("dispatchsim did not start from image " + IMAGE)
                     .contains("--- the container's log ---")
                     .contains("dispatchsim: DISPATCHSIM_PROFILE no-such-profile");
@@ -131,9 +135,11 @@ class DispatchSimContainerIT {
 
     @Test
     void should_say_how_to_build_it_without_pulling_when_the_image_is_not_there() {
+        // GIVEN an image name this daemon does not have  WHEN the container starts
         try (DispatchSimContainer sim = new DispatchSimContainer("dispatchsim-not-built-here:0.0.0")) {
             ContainerLaunchException failed = catchThrowableOfType(ContainerLaunchException.class, sim::start);
 
+            // THEN it fails at once, asking no registry, and says how to build it
             assertThat(failed.getMessage()).contains("never pulled").contains("docker build -t <name> .");
         }
     }

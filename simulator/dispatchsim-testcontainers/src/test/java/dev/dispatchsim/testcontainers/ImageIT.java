@@ -27,8 +27,10 @@ class ImageIT {
 
     @Test
     void should_label_version_source_and_licence_and_run_as_a_non_root_user_when_inspected() {
+        // WHEN Docker inspects the image
         InspectImageResponse image = DockerClientFactory.instance().client().inspectImageCmd(IMAGE).exec();
 
+        // THEN it carries the OCI labels, a non-root user, the LiveKit port and the jar's own health check
         assertThat(image.getConfig().getLabels())
                 .containsEntry("org.opencontainers.image.version", Health.VERSION)
                 .containsEntry("org.opencontainers.image.source", "https://github.com/dispatchsim/dispatchsim")
@@ -40,10 +42,12 @@ class ImageIT {
 
     @Test
     void should_turn_healthy_by_its_own_health_check_on_a_loopback_port_when_run() throws Exception {
+        // WHEN a container waits for Docker's own HEALTHCHECK instead of the HTTP endpoint
         try (DispatchSimContainer sim = new DispatchSimContainer(IMAGE)
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)))) {
             sim.start();
 
+            // THEN Docker says healthy, the port is published on loopback only, and the server runs as uid 10001
             assertThat(sim.getCurrentContainerInfo().getState().getHealth().getStatus()).isEqualTo("healthy");
             Ports.Binding[] published = sim.getContainerInfo().getNetworkSettings().getPorts().getBindings()
                     .get(ExposedPort.tcp(DispatchSimContainer.PORT));
@@ -59,9 +63,11 @@ class ImageIT {
                 "/app/dispatchsim.jar", "--version");
         List<String> healthcheck = List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=/app/healthcheck.jsa",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m", "-jar", "/app/dispatchsim.jar", "--version");
+        // GIVEN the server's and the health check's JVM options, with -Xshare:on: fail rather than ignore the archive
         try (DispatchSimContainer sim = new DispatchSimContainer(IMAGE)) {
             sim.start();
             for (List<String> command : List.of(server, healthcheck)) {
+                // WHEN each runs in the container  THEN it maps its archive and runs
                 ExecResult result = sim.execInContainer(command.toArray(String[]::new));
 
                 assertThat(result.getExitCode()).as("%s%n%s%s", command, result.getStdout(), result.getStderr()).isZero();
