@@ -26,9 +26,7 @@ class ModuleImportsTest {
 
     @Test
     void should_import_no_test_framework_when_the_code_is_the_simulators() {
-        assertThat(imports(CORE)).isNotEmpty().noneMatch(i -> i.contains(" org.junit") || i.contains(" org.assertj")
-                || i.contains(" dev.dispatchsim.junit") || i.contains(" dev.dispatchsim.testkit")
-                || i.contains(" dev.dispatchsim.assertions"));
+        assertThat(imports(CORE)).isNotEmpty().noneMatch(ModuleImportsTest::isTestFramework);
     }
 
     @Test
@@ -44,9 +42,7 @@ class ModuleImportsTest {
 
     @Test
     void should_import_no_test_framework_when_the_code_is_the_testcontainers_modules() {
-        assertThat(imports(TESTCONTAINERS)).isNotEmpty().noneMatch(i -> i.contains(" org.junit") || i.contains(" org.assertj")
-                || i.contains(" dev.dispatchsim.junit") || i.contains(" dev.dispatchsim.testkit")
-                || i.contains(" dev.dispatchsim.assertions"));
+        assertThat(imports(TESTCONTAINERS)).isNotEmpty().noneMatch(ModuleImportsTest::isTestFramework);
     }
 
     @Test
@@ -55,6 +51,13 @@ class ModuleImportsTest {
             assertThat(imports(module)).as(module.toString()).noneMatch(i -> i.contains(" dev.dispatchsim.internal.")
                     || i.contains(" io.javalin") || i.contains(" org.eclipse.jetty") || i.contains(" com.fasterxml"));
         }
+    }
+
+    /** JUnit, AssertJ, or our modules built on them. */
+    private static boolean isTestFramework(String importLine) {
+        return importLine.contains(" org.junit") || importLine.contains(" org.assertj")
+                || importLine.contains(" dev.dispatchsim.junit") || importLine.contains(" dev.dispatchsim.testkit")
+                || importLine.contains(" dev.dispatchsim.assertions");
     }
 
     private static Path module(String name) {
