@@ -10,13 +10,15 @@ export function journalEntry(line) {
 }
 
 export class Admin {
-  constructor(httpUrl) {
+  /** `token`: the simulator's admin token (--admin-token / DISPATCHSIM_ADMIN_TOKEN), when it has one. */
+  constructor(httpUrl, { token } = {}) {
     this.base = `${httpUrl}/_sim`;
+    this.headers = token ? { 'X-Admin-Token': token } : {};
   }
 
   /** Why the admin API cannot be used, or null when `GET /_sim/health` answers 2xx. */
   async unavailableReason() {
-    const response = await fetch(`${this.base}/health`);
+    const response = await fetch(`${this.base}/health`, { headers: this.headers });
     await response.arrayBuffer();
     return response.ok ? null : `GET /_sim/health answered ${response.status}: this simulator jar has no admin API yet`;
   }
@@ -62,8 +64,8 @@ export class Admin {
   }
 
   async #text(method, path, json) {
-    const init = json === undefined ? { method }
-      : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) };
+    const init = json === undefined ? { method, headers: this.headers }
+      : { method, headers: { ...this.headers, 'content-type': 'application/json' }, body: JSON.stringify(json) };
     const response = await fetch(`${this.base}${path}`, init);
     const text = await response.text();
     if (!response.ok) {

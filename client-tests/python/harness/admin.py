@@ -18,13 +18,15 @@ def journal_entry(line: str) -> dict:
 
 
 class Admin:
-    def __init__(self, http_url: str):
+    def __init__(self, http_url: str, token: str | None = None):
+        """`token`: the simulator's admin token (--admin-token / DISPATCHSIM_ADMIN_TOKEN), when it has one."""
         self.base = f"{http_url}/_sim"
+        self.headers = {"X-Admin-Token": token} if token else {}
 
     def _call(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={} if body is None else {"Content-Type": "application/json"})
+        headers = self.headers if body is None else {**self.headers, "Content-Type": "application/json"}
+        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.read().decode()
