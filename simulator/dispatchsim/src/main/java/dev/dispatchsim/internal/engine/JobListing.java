@@ -55,7 +55,7 @@ final class JobListing {
         job.launchDone = true;
         if (job.terminateWhenLaunched) {
             ends.terminate(job, JobStatus.JS_SUCCESS, "", "dispatch deleted");
-        } else if (lagged) {
+        } else if (lagged && job.dispatchStillLive(state)) {
             state.journal(new JobListed(job.id(), job.dispatch == null ? "" : job.dispatch.id));
         }
     }
