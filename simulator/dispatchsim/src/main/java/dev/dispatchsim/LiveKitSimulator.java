@@ -67,8 +67,9 @@ public final class LiveKitSimulator implements AutoCloseable {
         }
         this.settings = new SimulatorSettings(builder.bind(), server.port(), List.copyOf(keys.keys()),
                 builder.config().seed(), builder.clock(), builder.config().availabilityTimeout(),
-                builder.config().targetLoad(), builder.config().assignmentUrl(), builder.config().journalCapacity(),
-                builder.profile().name(), builder.adminToken() != null, webhooks.startUrls(), webhooks.signingKey());
+                builder.config().listingLag(), builder.config().agentJoinDelay(), builder.config().targetLoad(),
+                builder.config().assignmentUrl(), builder.config().journalCapacity(), builder.profile().name(),
+                builder.adminToken() != null, webhooks.startUrls(), webhooks.signingKey());
     }
 
     public static SimulatorBuilder builder() {

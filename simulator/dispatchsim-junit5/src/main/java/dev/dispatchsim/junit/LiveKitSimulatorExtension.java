@@ -216,6 +216,7 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
             return this;
         }
 
+        /** How long a worker has to answer an AvailabilityRequest; livekit-server's 3 s by default. */
         public Builder availabilityTimeout(Duration timeout) {
             options = options.withAvailabilityTimeout(timeout);
             return this;
@@ -230,6 +231,18 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
         /** The API key whose secret signs the webhooks; by default the simulator's API key. */
         public Builder webhookKey(String key) {
             options = options.withTweaks(b -> b.webhookKey(key));
+            return this;
+        }
+
+        /** The listing lag of a first launch after a registration; 5 s by default, {@code Duration.ZERO} = off. */
+        public Builder listingLag(Duration lag) {
+            options = options.withTweaks(b -> b.listingLag(lag));
+            return this;
+        }
+
+        /** How long after the JobAssignment the simulated agent joins; 1.5 s by default, {@code Duration.ZERO} = at once. */
+        public Builder agentJoinDelay(Duration delay) {
+            options = options.withTweaks(b -> b.agentJoinDelay(delay));
             return this;
         }
 

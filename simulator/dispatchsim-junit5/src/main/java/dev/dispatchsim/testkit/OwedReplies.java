@@ -19,7 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The answers the engine is waiting for right now, read from the journal alone: offers
@@ -40,30 +40,30 @@ final class OwedReplies {
     private OwedReplies() {
     }
 
-    /** "jobId from workerId" for every owed answer, sorted; empty when time may move. */
-    static Set<String> find(List<JournalEntry> journal, Instant now) {
-        Set<String> open = new TreeSet<>();
+    /** "jobId from workerId" for every owed answer, sorted, with when it was asked; empty when time may move. */
+    static Map<String, Instant> find(List<JournalEntry> journal, Instant now) {
+        Map<String, Instant> open = new TreeMap<>();
         Set<String> held = new HashSet<>();
         // Several delay rules at one hook add up, so delays are summed per decision: same hook, offer and instant.
         Map<Decision, Duration> delays = new HashMap<>();
         for (JournalEntry entry : journal) {
             if (entry.event() instanceof AvailabilityRequested e) {
-                open.add(offer(e.jobId(), e.workerId()));
+                open.putIfAbsent(offer(e.jobId(), e.workerId()), entry.virtualTime());
             } else if (entry.event() instanceof AvailabilityAnswered e) {
                 open.remove(offer(e.jobId(), e.workerId()));
             } else if (entry.event() instanceof AvailabilityTimedOut e) {
                 open.remove(offer(e.jobId(), e.workerId()));
             } else if (entry.event() instanceof DispatchUndeliverable e) {
-                open.removeIf(o -> o.startsWith(e.jobId() + " from "));
+                open.keySet().removeIf(o -> o.startsWith(e.jobId() + " from "));
             } else if (entry.event() instanceof WorkerDisconnected e) {
-                open.removeIf(o -> o.endsWith(" from " + e.workerId()));
+                open.keySet().removeIf(o -> o.endsWith(" from " + e.workerId()));
             } else if (entry.event() instanceof WebhookSending e) {
-                open.add(attempt(e.eventId(), e.attempt(), e.url()));
+                open.putIfAbsent(attempt(e.eventId(), e.attempt(), e.url()), entry.virtualTime());
             } else if (entry.event() instanceof WebhookAttempted e) {
                 open.remove(attempt(e.eventId(), e.attempt(), e.url()));
             } else if (entry.event() instanceof WebhooksChanged e) {
                 // an attempt to a removed URL is not followed up: nothing will be journalled for it
-                open.removeIf(o -> o.startsWith("webhook ") && e.urls().stream().noneMatch(url -> o.endsWith(" to " + url)));
+                open.keySet().removeIf(o -> o.startsWith("webhook ") && e.urls().stream().noneMatch(url -> o.endsWith(" to " + url)));
             } else if (entry.event() instanceof FaultApplied f && OFFER_HOOKS.contains(f.hookPoint())) {
                 String offer = offer(f.targets().getOrDefault("job", ""), f.targets().getOrDefault("worker", ""));
                 if (f.effect() instanceof AppliedEffect.Delayed delayed) {
@@ -78,7 +78,7 @@ final class OwedReplies {
                 held.add(decision.offer());
             }
         });
-        open.removeAll(held);
+        open.keySet().removeAll(held);
         return open;
     }
 
