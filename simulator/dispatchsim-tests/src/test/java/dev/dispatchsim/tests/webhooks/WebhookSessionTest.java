@@ -50,6 +50,8 @@ class WebhookSessionTest {
             String agent = "agent-" + worker.nextAssignment(WAIT).getJob().getId();
             time.runUntil("the agent to join", () -> api.listParticipants("checkout").getParticipantsCount() == 1,
                     Duration.ofSeconds(10));
+            // the agent joins agentJoinDelay after its assignment: what follows happens at this moment
+            long agentJoinedAt = clock.now().getEpochSecond();
 
             // WHEN a human joins, publishes, leaves, and the app deletes the room
             sim.admin().addParticipant("checkout", "alice", SimParticipant.human());
@@ -78,10 +80,13 @@ class WebhookSessionTest {
                 assertThat(r.header("Content-Type")).isEqualTo("application/webhook+json");
                 assertThat(r.header("User-Agent")).isEqualTo("LiveKit");
                 assertThat(field(r, "id")).matches("EV_[2-9A-HJ-NP-Za-km-z]{12}");
-                assertThat(field(r, "createdAt")).as("int64 as a string, unix seconds of simulated time")
-                        .isEqualTo(String.valueOf(ManualClock.DEFAULT_START.getEpochSecond()));
                 assertThat(json(r).path("room").path("name").asText()).isEqualTo("checkout");
             });
+            String start = String.valueOf(ManualClock.DEFAULT_START.getEpochSecond());
+            String later = String.valueOf(agentJoinedAt);
+            assertThat(requests.stream().map(r -> field(r, "createdAt")).toList())
+                    .as("int64 as a string, unix seconds of simulated time")
+                    .containsExactly(start, later, later, later, later, later, later, later);
             assertThat(sim.journal().events(WebhookAttempted.class)).hasSize(8)
                     .allSatisfy(a -> assertThat(a.delivered()).isTrue());
         }
