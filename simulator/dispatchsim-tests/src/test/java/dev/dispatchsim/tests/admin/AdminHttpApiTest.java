@@ -1,5 +1,7 @@
 package dev.dispatchsim.tests.admin;
 
+import dev.dispatchsim.tests.support.RawAdminHttp;
+
 import dev.dispatchsim.internal.admin.AdminJson;
 
 import dev.dispatchsim.LiveKitSimulator;

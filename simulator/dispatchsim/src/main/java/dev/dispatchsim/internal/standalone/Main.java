@@ -46,7 +46,11 @@ public final class Main {
         }
         EnvLayer envLayer = EnvLayer.of(env);
         if (parsed.hasSubcommand()) {
-            return HealthCheck.run(envLayer, out, err);
+            ParseResult sub = parsed.subcommand();
+            return switch (sub.commandSpec().name()) {
+                case ReportCommand.NAME -> ReportCommand.run(sub, out, err);
+                default -> HealthCheck.run(envLayer, out, err);
+            };
         }
         StandaloneServer server;
         try {
@@ -102,6 +106,7 @@ public final class Main {
         health.usageMessage().description("Exit 0 when the server configured by the DISPATCHSIM_* env vars answers "
                 + "GET /_sim/health, 1 otherwise (the Docker image's HEALTHCHECK).");
         spec.addSubcommand("healthcheck", health);
+        spec.addSubcommand(ReportCommand.NAME, ReportCommand.spec());
         return spec;
     }
 }
