@@ -1,6 +1,7 @@
 package dev.dispatchsim.internal.standalone;
 
 import dev.dispatchsim.admin.Health;
+import dev.dispatchsim.internal.transport.HttpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -9,6 +10,7 @@ import picocli.CommandLine.ParseResult;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -57,6 +59,9 @@ public final class Main {
             StandaloneConfig config = StandaloneConfig.resolve(flags(parsed), envLayer);
             // before anything creates a logger: slf4j-simple reads its level once
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
+            // Jetty's debug and trace loggers dump raw requests: admin tokens, LiveKit JWTs and the UI's login
+            // link included. Whatever the level asked for, the HTTP server logs no more than info.
+            System.setProperty("org.slf4j.simpleLogger.log." + HttpServer.LOGGERS, quieterOf(config.logLevel(), "info"));
             server = StandaloneServer.start(config, envLayer, out);
         } catch (ConfigException bad) {
             err.println("dispatchsim: " + bad.getMessage());
@@ -78,6 +83,12 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The less verbose of two slf4j-simple levels. */
+    static String quieterOf(String level, String cap) {
+        List<String> verbosity = List.of("off", "error", "warn", "info", "debug", "trace");
+        return verbosity.indexOf(level) > verbosity.indexOf(cap) ? cap : level;
     }
 
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {

@@ -5,6 +5,7 @@ import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import org.eclipse.jetty.server.Server;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
  * {@code /twirp}, the worker socket {@code /agent}, and extra routes (the admin API under {@code /_sim}).
  */
 public final class HttpServer implements AutoCloseable {
+
+    /** The loggers of the HTTP server (Jetty), by name prefix; relocated with Jetty in the standalone jar. */
+    public static final String LOGGERS = Server.class.getPackageName().replaceFirst("\\.server$", "");
 
     /** Jetty's own cap sits above the protocol limits, so that our checks answer first and say why. */
     private static final long JETTY_MAX_BYTES = 11L * 1024 * 1024;
