@@ -2,6 +2,7 @@ package dev.dispatchsim.clienttests;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.JobAssignment;
 import dev.dispatchsim.testkit.FakeAgentWorker;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The job flow as an app on the Java SDK sees it, with a worker on the other side of /agent. */
 @Timeout(60)
+@LiveKitSimulatorTest(seed = 5)
 class JavaSdkDispatchFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -33,8 +35,8 @@ class JavaSdkDispatchFlowTest {
     private FakeAgentWorker worker;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(5).start();
+    void start(LiveKitSimulator sim) {
+        this.sim = sim;
         sdk = new JavaSdk(sim);
         worker = FakeAgentWorker.builder(sim.wsUrl(), sim.apiKey(), sim.apiSecret()).agentName("stt-agent").connect();
     }
@@ -42,7 +44,6 @@ class JavaSdkDispatchFlowTest {
     @AfterEach
     void stop() {
         worker.close();
-        sim.close();
     }
 
     /** The worker is offered a job already JS_RUNNING, then assigned it; returns the job id. */

@@ -1,14 +1,13 @@
 package dev.dispatchsim.clienttests;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.journal.JournalEvent.DataSent;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.Track;
-import livekit.LivekitModels;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.Room;
-import org.junit.jupiter.api.AfterEach;
+import livekit.LivekitModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,21 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every RoomServiceClient call of the Java SDK against the simulator, in binary protobuf. */
 @Timeout(60)
+@LiveKitSimulatorTest(seed = 5)
 class JavaSdkRoomServiceTest {
 
     private LiveKitSimulator sim;
     private JavaSdk sdk;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(5).start();
+    void start(LiveKitSimulator sim) {
+        this.sim = sim;
         sdk = new JavaSdk(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void should_create_list_update_and_delete_rooms_when_the_sdk_client_is_used() {

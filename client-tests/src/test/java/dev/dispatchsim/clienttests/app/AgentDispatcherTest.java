@@ -1,11 +1,11 @@
 package dev.dispatchsim.clienttests.app;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.profile.Profile;
+import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.FaultProfile;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
-import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
+import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.testkit.VirtualTime;
 import org.junit.jupiter.api.Test;

@@ -60,7 +60,7 @@ class DocsSnippetsTest {
 
     @Test
     void should_be_the_tests_this_module_runs_when_the_new_user_project_has_them() throws IOException {
-        for (String test : List.of("QuickStartTest", "LateAgentTest")) {
+        for (String test : List.of("QuickStartTest", "LateAgentTest", "CreateRoomWithAgentsTest")) {
             String theirs = Files.readString(ROOT.resolve("client-tests/new-user-project/src/test/java/com/example/" + test + ".java"));
             String ours = Files.readString(Path.of("src/test/java/dev/dispatchsim/clienttests/app/" + test + ".java"));
             assertThat(ours.replaceFirst("package dev.dispatchsim.clienttests.app;", "package com.example;"))
@@ -68,17 +68,24 @@ class DocsSnippetsTest {
         }
     }
 
-    /** The lines between the tag's start and end markers, common indentation removed; the whole file without a tag. */
-    private static String region(Path file, String tag) throws IOException {
+    /**
+     * The lines between the tag's start and end markers, common indentation removed; the whole file without
+     * a tag. Lines that mark other regions inside it are not shown.
+     */
+    static String region(Path file, String tag) throws IOException {
         List<String> lines = Arrays.asList(Files.readString(file).split("\n", -1));
         if (tag == null) {
-            return String.join("\n", lines).stripTrailing();
+            return String.join("\n", lines.stream().filter(l -> !isMarker(l)).toList()).stripTrailing();
         }
         int start = indexOf(lines, "tag::" + tag + "[]", file);
         int end = indexOf(lines, "end::" + tag + "[]", file);
-        List<String> body = lines.subList(start + 1, end);
+        List<String> body = lines.subList(start + 1, end).stream().filter(l -> !isMarker(l)).toList();
         int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
         return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+    }
+
+    private static boolean isMarker(String line) {
+        return line.contains("tag::") || line.contains("end::");
     }
 
     private static int indexOf(List<String> lines, String marker, Path file) {

@@ -1,19 +1,21 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
-import dev.dispatchsim.journal.AppliedEffect;
-import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
 import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -31,13 +33,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Profile agent-join-late (A3/A1): assignments arrive on time, agents join late (lognormal, max 30 s), the third never. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "agent-join-late")
 class AgentJoinLateTest extends ProfileScenario {
 
     private static final List<String> ROOMS = List.of("room-1", "room-2", "room-3");
-
-    AgentJoinLateTest() {
-        super("agent-join-late");
-    }
 
     @Test
     void should_assign_on_time_but_let_agents_join_late_and_the_third_never_when_three_rooms_are_created() {

@@ -3,9 +3,10 @@ package dev.dispatchsim.clienttests.profiles;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile agent-name-mismatch (A5): no faults; a worker registered as 'stt_agent' never gets 'stt-agent' dispatches. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "agent-name-mismatch")
 class AgentNameMismatchTest {
 
     @Test
-    void should_record_the_near_miss_and_deliver_nothing_when_the_app_asks_for_a_name_no_worker_registered() {
-        try (LiveKitSimulator sim = LiveKitSimulator.builder().seed(42).clock(new ManualClock())
-                .profile("agent-name-mismatch").start();
-             // GIVEN a worker registered under the underscore spelling
-             FakeAgentWorker worker = Workers.registered(sim, "stt_agent")) {
+    void should_record_the_near_miss_and_deliver_nothing_when_the_app_asks_for_a_name_no_worker_registered(
+            LiveKitSimulator sim) {
+        // GIVEN a worker registered under the underscore spelling
+        try (FakeAgentWorker worker = Workers.registered(sim, "stt_agent")) {
             App app = App.of(sim);
 
             // WHEN the app creates a room asking for the hyphen spelling

@@ -1,14 +1,16 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
-import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.SimulatorState.Phase;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,13 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile availability-timeout (A4): the first AvailabilityResponse is lost, the server times out after 10 s, the job is gone. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "availability-timeout")
 class AvailabilityTimeoutTest extends ProfileScenario {
 
     private static final String RULE = "lose-first-availability-answer";
-
-    AvailabilityTimeoutTest() {
-        super("availability-timeout");
-    }
 
     @Test
     void should_lose_the_job_without_retry_when_the_first_availability_answer_is_lost() {

@@ -3,16 +3,16 @@ package dev.dispatchsim.clienttests.profiles;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.JobCreated;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.AvailabilityResponse;
 import dev.dispatchsim.proto.WorkerMessage;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgentDispatch.AgentDispatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so the k-th offer sees exactly k in flight whatever order the concurrent calls arrive in.
  */
 @Timeout(60)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "burst-degradation")
 class BurstDegradationTest {
 
     private static final String AGENT = "stt-agent";
@@ -45,15 +46,11 @@ class BurstDegradationTest {
     private App app;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(new ManualClock()).profile("burst-degradation").start();
+    void start(LiveKitSimulator sim) {
+        this.sim = sim;
         app = App.of(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void should_drop_offers_only_beyond_five_in_flight_when_twelve_dispatches_are_created_at_once() throws Exception {

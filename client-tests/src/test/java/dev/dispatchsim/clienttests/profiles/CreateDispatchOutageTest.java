@@ -1,11 +1,13 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Responses;
 import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.Room;
 import org.junit.jupiter.api.Test;
@@ -20,15 +22,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Profile createdispatch-outage (A15): the first three CreateDispatch calls fail 503 unavailable, then it recovers. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "createdispatch-outage")
 class CreateDispatchOutageTest extends ProfileScenario {
 
     private static final String RULE = "createdispatch-unavailable-first-3";
     private static final String OUTAGE_MESSAGE = "twirp error unknown: no response from servers";
     private static final AppliedEffect UNAVAILABLE = new AppliedEffect.Failed(503, "unavailable", OUTAGE_MESSAGE);
-
-    CreateDispatchOutageTest() {
-        super("createdispatch-outage");
-    }
 
     @Test
     void should_answer_503_unavailable_three_times_then_deliver_when_the_app_retries_createdispatch() {

@@ -1,15 +1,17 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.journal.AppliedEffect;
-import dev.dispatchsim.model.SimulatorState.Phase;
-import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.proto.JobAssignment;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -31,13 +33,10 @@ import static org.assertj.core.api.Assertions.tuple;
  * says JS_RUNNING, and CreateDispatch for the same room delivers at once.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "createroom-agents-dropped")
 class CreateRoomAgentsDroppedTest extends ProfileScenario {
 
     private static final String DROP_RULE = "drop-createroom-sessions-2-to-4";
-
-    CreateRoomAgentsDroppedTest() {
-        super("createroom-agents-dropped");
-    }
 
     @Test
     void should_need_the_createdispatch_fallback_for_sessions_2_to_4_when_rooms_are_created_with_agents_in_sequence() {

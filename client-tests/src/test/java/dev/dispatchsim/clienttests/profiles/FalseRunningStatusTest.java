@@ -1,13 +1,15 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
-import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.Phase;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import org.junit.jupiter.api.Test;
@@ -22,11 +24,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Profile false-running-status (A2): every second offer is dropped, yet ListDispatch reports every job JS_RUNNING. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "false-running-status")
 class FalseRunningStatusTest extends ProfileScenario {
-
-    FalseRunningStatusTest() {
-        super("false-running-status");
-    }
 
     @Test
     void should_report_js_running_for_delivered_finished_and_never_delivered_jobs_alike() {

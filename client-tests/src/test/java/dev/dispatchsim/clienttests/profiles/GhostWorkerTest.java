@@ -1,15 +1,16 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
 import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
-import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,19 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile ghost-worker (A7): the first-registered worker is chosen like any other but never answers; its jobs are lost after 10 s. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "ghost-worker")
 class GhostWorkerTest {
 
     private static final String AGENT = "stt-agent";
     private static final String RULE = "first-worker-is-a-ghost";
 
-    private final ManualClock clock = new ManualClock();
+    private ManualClock clock;
     private LiveKitSimulator sim;
     private FakeAgentWorker ghost;
     private FakeAgentWorker healthy;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(clock).profile("ghost-worker").start();
+    void start(LiveKitSimulator sim, ManualClock clock) {
+        this.sim = sim;
+        this.clock = clock;
         ghost = Workers.registered(sim, AGENT);
         healthy = Workers.registered(sim, AGENT);
     }
@@ -46,7 +49,6 @@ class GhostWorkerTest {
     void stop() {
         healthy.close();
         ghost.close();
-        sim.close();
     }
 
     @Test

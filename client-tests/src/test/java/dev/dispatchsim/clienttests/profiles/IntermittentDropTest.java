@@ -6,7 +6,6 @@ import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.profile.Profile;
-import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -10,6 +10,8 @@ import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.JobCreated;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitModels.ParticipantInfo;
 import org.junit.jupiter.api.Test;
@@ -23,16 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile late-delivery (A3): every dispatch starts 6-16 s (uniform, seeded) after it was created. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "late-delivery")
 class LateDeliveryTest {
 
     private static final String AGENT = "stt-agent";
     private static final String RULE = "deliver-6-to-16s-late";
 
     @Test
-    void should_deliver_the_agent_only_after_the_sampled_delay_when_a_room_is_created_with_agents() {
-        ManualClock clock = new ManualClock();
-        try (LiveKitSimulator sim = LiveKitSimulator.builder().seed(42).clock(clock).profile("late-delivery").start();
-             FakeAgentWorker worker = Workers.registered(sim, AGENT)) {
+    void should_deliver_the_agent_only_after_the_sampled_delay_when_a_room_is_created_with_agents(LiveKitSimulator sim,
+                                                                                                ManualClock clock) {
+        try (FakeAgentWorker worker = Workers.registered(sim, AGENT)) {
             App app = App.of(sim);
             // WHEN the app creates a room with its agent
             assertThat(app.createRoomWithAgent("room-a", AGENT, "").isSuccessful()).isTrue();

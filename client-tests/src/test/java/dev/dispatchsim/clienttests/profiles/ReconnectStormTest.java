@@ -1,17 +1,17 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clienttests.profiles.support.App;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.WorkerConnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * right after register; a worker that keeps reconnecting is registered on its sixth attempt.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "reconnect-storm")
 class ReconnectStormTest {
 
     private static final String AGENT = "stt-agent";
@@ -33,15 +34,11 @@ class ReconnectStormTest {
     private App app;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).clock(new ManualClock()).profile("reconnect-storm").start();
+    void start(LiveKitSimulator sim) {
+        this.sim = sim;
         app = App.of(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void should_register_the_worker_only_on_its_sixth_attempt_when_it_keeps_reconnecting() {

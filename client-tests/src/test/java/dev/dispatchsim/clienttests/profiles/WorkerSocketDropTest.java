@@ -1,15 +1,17 @@
 package dev.dispatchsim.clienttests.profiles;
 
-import dev.dispatchsim.journal.AppliedEffect;
-import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Journals;
+import dev.dispatchsim.clienttests.profiles.support.ProfileScenario;
 import dev.dispatchsim.clienttests.profiles.support.Truth;
 import dev.dispatchsim.clienttests.profiles.support.Workers;
-import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.SimulatorState.JobView;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import livekit.LivekitAgent;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -24,13 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profile worker-socket-drop (A6): instead of the third JobAssignment the server closes the worker socket with 1011. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "worker-socket-drop")
 class WorkerSocketDropTest extends ProfileScenario {
 
     private static final String RULE = "close-socket-on-third-assignment";
-
-    WorkerSocketDropTest() {
-        super("worker-socket-drop");
-    }
 
     @Test
     void should_close_the_worker_socket_with_1011_instead_of_the_third_assignment() {

@@ -1,8 +1,8 @@
 package dev.dispatchsim.assertions;
 
+import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.SimulatorState.DispatchView;
 import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.DispatchSource;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;

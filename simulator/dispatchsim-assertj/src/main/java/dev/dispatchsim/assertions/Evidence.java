@@ -1,13 +1,7 @@
 package dev.dispatchsim.assertions;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.SimulatorState;
-import dev.dispatchsim.model.SimulatorState.DispatchView;
-import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.SimulatorState.RoomView;
-import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.journal.JournalEntry;
-import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
@@ -17,6 +11,12 @@ import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobCreated;
 import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
+import dev.dispatchsim.journal.JournalEvent;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.RoomView;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.profile.Profile;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;

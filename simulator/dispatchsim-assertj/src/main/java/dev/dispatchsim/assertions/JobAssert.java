@@ -1,8 +1,8 @@
 package dev.dispatchsim.assertions;
 
+import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.SimulatorState.DispatchView;
 import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.JobStatus;
 import org.assertj.core.api.AbstractAssert;
 
 /**

@@ -1,10 +1,10 @@
 package dev.dispatchsim.assertions;
 
-import dev.dispatchsim.model.SimulatorState.DispatchView;
-import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.RoomView;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;

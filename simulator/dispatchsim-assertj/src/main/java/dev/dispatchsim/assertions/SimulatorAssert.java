@@ -1,9 +1,9 @@
 package dev.dispatchsim.assertions;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.model.Worker;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;

@@ -1,14 +1,14 @@
 package dev.dispatchsim.assertions;
 
-import dev.dispatchsim.model.SimulatorState.DispatchView;
-import dev.dispatchsim.model.SimulatorState.JobView;
-import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
+import dev.dispatchsim.model.SimulatorState.DispatchView;
+import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.model.Worker;
 
 import java.util.Collection;

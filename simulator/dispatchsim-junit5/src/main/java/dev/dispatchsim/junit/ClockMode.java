@@ -1,5 +1,7 @@
 package dev.dispatchsim.junit;
 
+
+
 /** Which clock a test's simulator runs on. */
 public enum ClockMode {
     /** Real time, like a real server: for clients with their own timers (SDKs, agent workers). */

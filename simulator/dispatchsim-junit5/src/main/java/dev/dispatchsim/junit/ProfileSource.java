@@ -2,7 +2,6 @@ package dev.dispatchsim.junit;
 
 import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.profile.ProfileException;
-
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.dispatchsim.junit;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.profile.Profile;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.dispatchsim.testkit;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
@@ -7,8 +8,6 @@ import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
-
-import dev.dispatchsim.journal.AppliedEffect;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,11 +2,11 @@ package dev.dispatchsim.testkit;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.journal.Journal;
-import dev.dispatchsim.journal.JournalTimeoutException;
 import dev.dispatchsim.journal.AppliedEffect;
+import dev.dispatchsim.journal.Journal;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalTimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;

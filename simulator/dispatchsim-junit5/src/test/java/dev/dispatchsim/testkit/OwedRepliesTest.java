@@ -1,12 +1,12 @@
 package dev.dispatchsim.testkit;
 
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEntry;
-import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
-import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.journal.JournalEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,10 @@
 package dev.dispatchsim.admin;
 
-import dev.dispatchsim.internal.admin.AdminJson;
-
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +26,7 @@ public final class AdminException extends RuntimeException {
         super(message);
         this.status = status;
         this.error = error;
-        // normalised through JSON so that in-process and HTTP details compare equal (ints stay ints, lists stay lists)
-        this.details = AdminJson.normalize(details);
+        this.details = details == null ? Map.of() : Collections.unmodifiableMap(asJson(details));
     }
 
     /** The HTTP status of the admin API's answer, e.g. 404, 409, 501, 504. */
@@ -54,6 +55,42 @@ public final class AdminException extends RuntimeException {
     /** 400 {@code invalid_argument}: a value the caller sent cannot be used; the message says which and why. */
     public static AdminException badRequest(String message) {
         return new AdminException(400, "invalid_argument", message);
+    }
+
+    /**
+     * The values as the admin API's JSON carries them, so that in-process and HTTP details compare equal:
+     * whole numbers as Integer (Long only beyond its range), other numbers as Double, maps and lists as
+     * LinkedHashMap and ArrayList, anything else (enums, say) as its text.
+     */
+    private static Map<String, Object> asJson(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), asJsonValue(value)));
+        return copy;
+    }
+
+    private static Object asJsonValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+            long whole = ((Number) value).longValue();
+            if (whole == (int) whole) {
+                return (int) whole; // not a ?: expression, which would widen it back to a Long
+            }
+            return whole;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return asJson(map);
+        }
+        if (value instanceof Collection<?> items) {
+            List<Object> copy = new ArrayList<>();
+            items.forEach(item -> copy.add(asJsonValue(item)));
+            return copy;
+        }
+        return String.valueOf(value);
     }
 
     @Override

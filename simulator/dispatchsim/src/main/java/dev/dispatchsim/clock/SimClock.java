@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * The only source of simulated time. Every timeout and every injected delay is an event scheduled
- * on the {@link EventLoop} against this clock, never a sleep, so a 16 s delay under
+ * on the simulator's event loop against this clock, never a sleep, so a 16 s delay under
  * {@link ManualClock} costs no wall time.
  */
 public interface SimClock {

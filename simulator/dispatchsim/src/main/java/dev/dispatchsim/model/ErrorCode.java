@@ -1,5 +1,7 @@
 package dev.dispatchsim.model;
 
+
+
 /** Twirp error codes with the HTTP status the real server maps each to (twirp v8 errors.go). */
 public enum ErrorCode {
     CANCELED("canceled", 408),

@@ -1,5 +1,7 @@
 package dev.dispatchsim.model;
 
+
+
 /** A job's status, with LiveKit's names and numbers (JS_PENDING = 0 … JS_FAILED = 3). */
 public enum JobStatus {
     JS_PENDING, JS_RUNNING, JS_SUCCESS, JS_FAILED;

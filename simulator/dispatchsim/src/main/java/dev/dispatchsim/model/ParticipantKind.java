@@ -1,5 +1,7 @@
 package dev.dispatchsim.model;
 
+
+
 /** ParticipantInfo.Kind names (the numbers are not contiguous: CONNECTOR = 7, BRIDGE = 8). */
 public enum ParticipantKind {
     STANDARD, INGRESS, EGRESS, SIP, AGENT, CONNECTOR, BRIDGE;

@@ -1,5 +1,7 @@
 package dev.dispatchsim.model;
 
+
+
 /** A participant's (or an agent worker's allowed) permissions. */
 public record Permissions(
         boolean canSubscribe,

@@ -1,5 +1,7 @@
 package dev.dispatchsim.model;
 
+
+
 /** A published track of a simulated participant. {@code type} is AUDIO, VIDEO or DATA; {@code source} a TrackSource name. */
 public record Track(String sid, String name, String type, String source, boolean muted) {
 

@@ -1,5 +1,7 @@
 package dev.dispatchsim.model;
 
+
+
 /** What a worker says about itself in RegisterWorkerRequest. {@code permissions} null = absent on the wire. */
 public record WorkerRegistration(
         JobType jobType,

@@ -7,6 +7,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.TextFormat;
 import com.google.protobuf.util.JsonFormat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;

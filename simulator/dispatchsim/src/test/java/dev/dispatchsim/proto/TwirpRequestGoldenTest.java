@@ -1,12 +1,12 @@
 package dev.dispatchsim.proto;
 
+import org.junit.jupiter.api.Test;
+
 import static dev.dispatchsim.proto.Golden.compactJson;
 import static dev.dispatchsim.proto.Golden.hex;
 import static dev.dispatchsim.proto.Golden.parseJson;
 import static dev.dispatchsim.proto.Golden.tree;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * Request bodies real server SDKs sent (shared/reference/captures/server-sdk-*-requests.txt),

@@ -1,14 +1,14 @@
 package dev.dispatchsim.proto;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
 import static dev.dispatchsim.proto.Golden.fullJson;
 import static dev.dispatchsim.proto.Golden.parseJson;
 import static dev.dispatchsim.proto.Golden.textOnOneLine;
 import static dev.dispatchsim.proto.Golden.tree;
 import static dev.dispatchsim.proto.Golden.twirpJson;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
 
 /**
  * Response bodies from the captures: what the capture's fake server answered, and what the real

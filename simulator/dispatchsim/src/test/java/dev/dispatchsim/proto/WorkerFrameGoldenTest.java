@@ -1,13 +1,13 @@
 package dev.dispatchsim.proto;
 
+import org.junit.jupiter.api.Test;
+
 import static dev.dispatchsim.proto.Golden.compactJson;
 import static dev.dispatchsim.proto.Golden.hex;
 import static dev.dispatchsim.proto.Golden.parseJson;
 import static dev.dispatchsim.proto.Golden.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * /agent frames of the real @livekit/agents 1.9.0 worker session (shared/reference/captures/

@@ -1,9 +1,9 @@
 package dev.dispatchsim.clienttests.profiles.support;
 
-import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.journal.JournalEvent;
+import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent;
 
 import java.time.Duration;
 import java.util.List;

@@ -7,27 +7,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The common scene of a profile test: a fresh simulator with the profile (seed 42, ManualClock), the
- * app's Java SDK clients, and one registered "stt-agent" worker; all closed after each test.
+ * The common scene of a profile test: the class's simulator with its profile (each subclass is annotated
+ * {@code @LiveKitSimulatorTest(clock = MANUAL, seed = 42, profile = ...)}, so it is reset before each test),
+ * the app's Java SDK clients, and one registered "stt-agent" worker, closed after each test.
  */
 public abstract class ProfileScenario {
 
     protected static final String AGENT = "stt-agent";
 
-    protected final ManualClock clock = new ManualClock();
+    protected ManualClock clock;
     protected LiveKitSimulator sim;
     protected App app;
     protected FakeAgentWorker worker;
 
-    private final String profile;
-
-    protected ProfileScenario(String profile) {
-        this.profile = profile;
-    }
-
     @BeforeEach
-    void startScenario() {
-        sim = LiveKitSimulator.builder().seed(42).clock(clock).profile(profile).start();
+    void startScenario(LiveKitSimulator sim, ManualClock clock) {
+        this.sim = sim;
+        this.clock = clock;
         app = App.of(sim);
         worker = Workers.registered(sim, AGENT);
     }
@@ -35,6 +31,5 @@ public abstract class ProfileScenario {
     @AfterEach
     void stopScenario() {
         worker.close();
-        sim.close();
     }
 }

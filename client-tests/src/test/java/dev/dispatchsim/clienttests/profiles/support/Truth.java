@@ -1,9 +1,9 @@
 package dev.dispatchsim.clienttests.profiles.support;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.model.SimulatorState.DispatchView;
 import dev.dispatchsim.model.SimulatorState.JobView;
+import dev.dispatchsim.model.SimulatorState;
 
 import java.util.List;
 

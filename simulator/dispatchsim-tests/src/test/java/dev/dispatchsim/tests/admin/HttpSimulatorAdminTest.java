@@ -1,13 +1,11 @@
 package dev.dispatchsim.tests.admin;
 
+import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.admin.AdminException;
 import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.RoomConfig;
 import dev.dispatchsim.admin.SimParticipant;
-
 import dev.dispatchsim.admin.SimulatorAdmin;
-
-import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
 package dev.dispatchsim.tests.admin;
 
-import dev.dispatchsim.admin.SimulatorAdmin;
-
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimulatorAdmin;
 
 /** The contract against the admin operations in the simulator's own JVM. */
 class InProcessAdminTest extends SimulatorAdminContract {

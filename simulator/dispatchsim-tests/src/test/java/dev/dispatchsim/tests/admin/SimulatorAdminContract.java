@@ -1,26 +1,24 @@
 package dev.dispatchsim.tests.admin;
 
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.SimulatorBuilder;
 import dev.dispatchsim.admin.AdminException;
-import dev.dispatchsim.admin.ProfileInfo;
-
 import dev.dispatchsim.admin.Health;
 import dev.dispatchsim.admin.JournalQuery;
+import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.admin.RoomConfig;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.admin.SimulatorAdmin;
-
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.SimulatorBuilder;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
 import dev.dispatchsim.journal.JournalEvent.RoomCreated;
+import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
-import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

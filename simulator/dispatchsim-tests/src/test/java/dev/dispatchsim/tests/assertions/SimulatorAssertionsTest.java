@@ -1,25 +1,21 @@
 package dev.dispatchsim.tests.assertions;
 
-import dev.dispatchsim.tests.support.RoomApi;
-
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.internal.engine.RoomSpec;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.FaultProfile;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.tests.support.GoldenText;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.testkit.VirtualTime;
+import dev.dispatchsim.tests.support.GoldenText;
+import dev.dispatchsim.tests.support.RoomApi;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.List;
 
 import static dev.dispatchsim.assertions.SimulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

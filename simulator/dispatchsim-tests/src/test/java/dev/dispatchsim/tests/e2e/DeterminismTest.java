@@ -1,16 +1,15 @@
 package dev.dispatchsim.tests.e2e;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
 import dev.dispatchsim.journal.JournalEvent.RoomCreated;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
-import dev.dispatchsim.tests.support.TwirpHttp;
 import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -2,12 +2,12 @@ package dev.dispatchsim.tests.e2e;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.JobAssignment;
 import dev.dispatchsim.proto.JobStatus;
-import dev.dispatchsim.tests.support.TwirpHttp;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
+import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,26 +18,20 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 42)
 class DispatchOverSocketsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_deliver_job_to_named_worker_when_room_is_created_with_agents() {
+    void should_deliver_job_to_named_worker_when_room_is_created_with_agents(LiveKitSimulator sim) {
         // GIVEN a registered worker for stt-agent
         try (FakeAgentWorker worker = FakeAgentWorker.builder(sim.wsUrl(), sim.apiKey(), sim.apiSecret())
                 .agentName("stt-agent").connect()) {

@@ -3,10 +3,11 @@ package dev.dispatchsim.tests.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.JobStatus;
-import dev.dispatchsim.tests.support.TwirpHttp;
 import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,17 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code application/json;charset=UTF-8}, a Node-style token per call, against a live agent worker.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 42)
 class NodeShapedFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
     private FakeAgentWorker worker;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
         worker = FakeAgentWorker.builder(sim.wsUrl(), sim.apiKey(), sim.apiSecret()).agentName("stt-agent").connect();
     }
@@ -41,7 +41,6 @@ class NodeShapedFlowTest {
     @AfterEach
     void stop() {
         worker.close();
-        sim.close();
     }
 
     private JsonNode dispatchCall(String method, String body) {
@@ -49,7 +48,7 @@ class NodeShapedFlowTest {
     }
 
     /** Waits until the worker has the job and the server has recorded the assignment. */
-    private String awaitAssignedJob() {
+    private String awaitAssignedJob(LiveKitSimulator sim) {
         AvailabilityRequest offer = worker.nextAvailabilityRequest(WAIT);
         assertThat(offer.getJob().getState().getStatus()).isEqualTo(JobStatus.JS_RUNNING);
         worker.nextAssignment(WAIT);
@@ -59,13 +58,13 @@ class NodeShapedFlowTest {
     }
 
     @Test
-    void should_serve_the_captured_node_session_when_a_worker_takes_the_jobs() {
+    void should_serve_the_captured_node_session_when_a_worker_takes_the_jobs(LiveKitSimulator sim) {
         // GIVEN the captured CreateRoom with agents
         JsonNode room = okJson(twirp.json("livekit.RoomService/CreateRoom", "{\"name\":\"room-a\",\"emptyTimeout\":60,"
                 + "\"agents\":[{\"agentName\":\"stt-agent\",\"metadata\":\"{\\\"lang\\\":\\\"en\\\","
                 + "\\\"backend\\\":\\\"http://127.0.0.1:9000\\\"}\"}]}", TwirpHttp.roomCreate()));
         assertThat(room.get("empty_timeout").asInt()).isEqualTo(60);
-        String roomJob = awaitAssignedJob();
+        String roomJob = awaitAssignedJob(sim);
 
         // WHEN the session goes on: ListRooms twice, CreateDispatch, ListDispatch, getDispatch
         assertThat(okJson(twirp.json("livekit.RoomService/ListRooms", "{}", TwirpHttp.roomList())).get("rooms")).hasSize(1);
@@ -73,7 +72,7 @@ class NodeShapedFlowTest {
                 .get("rooms").get(0).get("sid").asText()).isEqualTo(room.get("sid").asText());
         JsonNode created = dispatchCall("CreateDispatch",
                 "{\"agentName\":\"stt-agent\",\"room\":\"room-a\",\"metadata\":\"{\\\"user\\\":\\\"u1\\\"}\"}");
-        String dispatchJob = awaitAssignedJob();
+        String dispatchJob = awaitAssignedJob(sim);
         JsonNode listed = dispatchCall("ListDispatch", "{\"room\":\"room-a\"}").get("agent_dispatches");
         JsonNode one = dispatchCall("ListDispatch", "{\"dispatchId\":\"" + created.get("id").asText()
                 + "\",\"room\":\"room-a\"}").get("agent_dispatches");

@@ -1,13 +1,13 @@
 package dev.dispatchsim.tests.e2e;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.CreateRoomRequest;
 import dev.dispatchsim.proto.ListAgentDispatchRequest;
 import dev.dispatchsim.proto.ListAgentDispatchResponse;
 import dev.dispatchsim.proto.ListRoomsResponse;
 import dev.dispatchsim.proto.Room;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,24 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Binary protobuf as the Java SDK sends it (server-sdk-kotlin-requests.txt): answered in protobuf, errors in JSON. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 3)
 class ProtobufWireTest {
 
     /** The Java SDK's CreateRoom{name: room-a, agents: [{stt-agent, {"lang":"en"}}]} from the capture. */
     private static final String CAPTURED_CREATE_ROOM =
             "0a06726f6f6d2d61721a0a097374742d6167656e74120d7b226c616e67223a22656e227d";
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(3).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

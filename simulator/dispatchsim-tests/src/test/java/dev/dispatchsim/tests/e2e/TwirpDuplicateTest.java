@@ -2,10 +2,10 @@ package dev.dispatchsim.tests.e2e;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.internal.fault.profile.ProfileLoader;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A `duplicate` at twirp_request over real HTTP: the copy is served later, but never into the state after a reset. */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, profileYaml = TwirpDuplicateTest.PROFILE)
 class TwirpDuplicateTest {
 
-    private static final String PROFILE = """
+    static final String PROFILE = """
             name: createdispatch-twice
             rules:
               - name: serve-createdispatch-again
@@ -27,26 +28,16 @@ class TwirpDuplicateTest {
                 do: {type: duplicate, offset: 5s}
             """;
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-    private TwirpHttp twirp;
-
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().clock(clock).profile(ProfileLoader.fromYaml(PROFILE)).start();
-        twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
+    void createDispatchOnce(LiveKitSimulator sim) {
+        TwirpHttp twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
         // GIVEN one CreateDispatch call, answered at once
         assertThat(twirp.json("livekit.AgentDispatchService/CreateDispatch",
                 "{\"room\":\"r1\",\"agentName\":\"stt-agent\"}", TwirpHttp.roomAdmin("r1")).statusCode()).isEqualTo(200);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_serve_the_copy_after_its_offset_when_createdispatch_is_duplicated() {
+    void should_serve_the_copy_after_its_offset_when_createdispatch_is_duplicated(LiveKitSimulator sim, ManualClock clock) {
         // WHEN the offset passes
         clock.advance(Duration.ofSeconds(5));
         // THEN the call was served a second time: two dispatches
@@ -55,7 +46,7 @@ class TwirpDuplicateTest {
     }
 
     @Test
-    void should_not_serve_the_copy_when_the_simulator_was_reset_before_it_was_due() {
+    void should_not_serve_the_copy_when_the_simulator_was_reset_before_it_was_due(LiveKitSimulator sim, ManualClock clock) {
         // WHEN the simulator is reset (as between two tests) before the copy is due, and time passes
         sim.admin().reset();
         clock.advance(Duration.ofSeconds(10));

@@ -1,19 +1,14 @@
 package dev.dispatchsim.tests.junit;
 
-import dev.dispatchsim.tests.support.RoomApi;
-
-
+import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
-
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.internal.engine.RoomSpec;
+import dev.dispatchsim.testkit.VirtualTime;
 import dev.dispatchsim.tests.junit.support.Fixture;
 import dev.dispatchsim.tests.junit.support.FixtureRun;
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.tests.support.GoldenText;
-import dev.dispatchsim.testkit.VirtualTime;
+import dev.dispatchsim.tests.support.RoomApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,9 +1,8 @@
 package dev.dispatchsim.tests.junit;
 
+import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
-
-import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.tests.junit.support.Fixture;
 import dev.dispatchsim.tests.junit.support.FixtureRun;
 import org.junit.jupiter.api.Nested;

@@ -1,12 +1,11 @@
 package dev.dispatchsim.tests.junit;
 
-import dev.dispatchsim.junit.ClockMode;
-import dev.dispatchsim.junit.LiveKitSimulatorExtension;
-import dev.dispatchsim.junit.LiveKitSimulatorTest;
-
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.clock.SystemClock;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorExtension;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.junit.support.Fixture;
 import dev.dispatchsim.tests.junit.support.FixtureRun;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,13 @@
 package dev.dispatchsim.tests.junit;
 
-import dev.dispatchsim.tests.support.RoomApi;
-
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.journal.JournalEvent.RoomCreated;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
-
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.internal.engine.RoomSpec;
 import dev.dispatchsim.tests.junit.support.Fixture;
 import dev.dispatchsim.tests.junit.support.FixtureRun;
-import dev.dispatchsim.journal.JournalEvent.RoomCreated;
+import dev.dispatchsim.tests.support.RoomApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;

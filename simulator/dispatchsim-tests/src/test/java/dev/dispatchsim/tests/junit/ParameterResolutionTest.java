@@ -1,15 +1,14 @@
 package dev.dispatchsim.tests.junit;
 
+import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.junit.SimulatorRuntimeInfo;
-
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.testkit.VirtualTime;
 import dev.dispatchsim.tests.junit.support.Fixture;
 import dev.dispatchsim.tests.junit.support.FixtureRun;
-import dev.dispatchsim.testkit.VirtualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,19 +1,15 @@
 package dev.dispatchsim.tests.junit;
 
-import dev.dispatchsim.tests.support.RoomApi;
-
-import dev.dispatchsim.junit.ClockMode;
-import dev.dispatchsim.junit.LiveKitSimulatorTest;
-
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.internal.engine.RoomSpec;
-import dev.dispatchsim.model.SimulatorState;
-import dev.dispatchsim.tests.junit.support.Fixture;
-import dev.dispatchsim.tests.junit.support.FixtureRun;
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.tests.junit.support.Fixture;
+import dev.dispatchsim.tests.junit.support.FixtureRun;
+import dev.dispatchsim.tests.support.RoomApi;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,16 @@ package dev.dispatchsim.tests.lifecycle;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.proto.AgentDispatch;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,29 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * force-removed after ≤ 3 s.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 73)
 class AgentRemovalTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = Sims.manual(73, clock).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_terminate_the_job_as_failed_when_the_agent_participant_is_removed() {
+    void should_terminate_the_job_as_failed_when_the_agent_participant_is_removed(LiveKitSimulator sim) {
         // GIVEN a running job with its agent in the room
         try (FakeAgentWorker worker = Sims.worker(sim, "removable").connect()) {
             api.createRoom("rm-room", "[{\"agentName\":\"removable\"}]");
-            String jobId = running(worker);
+            String jobId = running(sim, worker);
 
             // WHEN the app removes the agent participant
             api.removeParticipant("rm-room", "agent-" + jobId);
@@ -69,12 +63,12 @@ class AgentRemovalTest {
     }
 
     @Test
-    void should_terminate_as_success_and_remove_the_agent_after_3_seconds_when_the_dispatch_is_deleted() {
+    void should_terminate_as_success_and_remove_the_agent_after_3_seconds_when_the_dispatch_is_deleted(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a running job of a CreateDispatch dispatch
         try (FakeAgentWorker worker = Sims.worker(sim, "deletable").connect()) {
             api.createRoom("dd-room", "[{\"agentName\":\"someone\"}]");
             AgentDispatch dispatch = api.createDispatch("dd-room", "deletable", "");
-            String jobId = running(worker);
+            String jobId = running(sim, worker);
 
             // WHEN the app deletes the dispatch
             AgentDispatch deleted = api.deleteDispatch("dd-room", dispatch.getId());
@@ -109,7 +103,7 @@ class AgentRemovalTest {
                 .hasMessageContaining("404").hasMessageContaining("dispatch ID not found");
     }
 
-    private String running(FakeAgentWorker worker) {
+    private String running(LiveKitSimulator sim, FakeAgentWorker worker) {
         String jobId = worker.nextAssignment(WAIT).getJob().getId();
         sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
         return jobId;

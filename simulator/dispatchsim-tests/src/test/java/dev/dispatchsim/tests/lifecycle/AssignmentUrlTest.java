@@ -1,10 +1,11 @@
 package dev.dispatchsim.tests.lifecycle;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.JobAssignment;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** JobAssignment.url: omitted by default like the OSS server (SDKs fall back to LIVEKIT_URL), set when configured. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 89)
 class AssignmentUrlTest {
 
     @Test
-    void should_omit_the_url_when_none_is_configured() {
+    void should_omit_the_url_when_none_is_configured(LiveKitSimulator sim) {
         // GIVEN a simulator with default settings
-        try (LiveKitSimulator sim = LiveKitSimulator.builder().seed(89).start();
-             FakeAgentWorker worker = Sims.worker(sim, "u").connect()) {
+        try (FakeAgentWorker worker = Sims.worker(sim, "u").connect()) {
             // WHEN a job is assigned
             new RoomApi(sim).createRoom("u-room", "[{\"agentName\":\"u\"}]");
             JobAssignment assignment = worker.nextAssignment(WAIT);

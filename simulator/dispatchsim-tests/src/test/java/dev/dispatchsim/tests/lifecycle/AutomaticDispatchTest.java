@@ -1,16 +1,16 @@
 package dev.dispatchsim.tests.lifecycle;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.proto.AgentDispatch;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,24 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Automatic dispatch (reference 5.7): a room created without agents gets {agent_name: ""}, served only by empty-name workers. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 37)
 class AutomaticDispatchTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(37).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_reach_only_empty_name_workers_when_room_is_created_without_agents() {
+    void should_reach_only_empty_name_workers_when_room_is_created_without_agents(LiveKitSimulator sim) {
         // GIVEN a worker without agent name and one with a name
         try (FakeAgentWorker anonymous = Sims.worker(sim, "").connect();
              FakeAgentWorker named = Sims.worker(sim, "named").connect()) {
@@ -65,7 +59,7 @@ class AutomaticDispatchTest {
     }
 
     @Test
-    void should_create_no_implicit_dispatch_when_room_has_explicit_agents() {
+    void should_create_no_implicit_dispatch_when_room_has_explicit_agents(LiveKitSimulator sim) {
         // GIVEN an empty-name worker and a named one
         try (FakeAgentWorker anonymous = Sims.worker(sim, "").connect();
              FakeAgentWorker named = Sims.worker(sim, "named").connect()) {

@@ -5,18 +5,20 @@ import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityResponse;
 import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.WorkerMessage;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static dev.dispatchsim.tests.support.Sims.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not retried (reference 5.4 step 8). Under a ManualClock this costs no wall time.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 61)
 class AvailabilityTimeoutTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_give_up_without_retry_when_the_worker_does_not_answer_within_10_seconds() {
+    void should_give_up_without_retry_when_the_worker_does_not_answer_within_10_seconds(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a silent worker that has just been asked about a job
-        sim = Sims.manual(61, clock).start();
         RoomApi api = new RoomApi(sim);
         try (FakeAgentWorker silent = Sims.worker(sim, "slow").policy(AvailabilityPolicy.ignore()).connect()) {
+            Instant asked = clock.now();
             api.createRoom("slow-room", "[{\"agentName\":\"slow\"}]");
             String jobId = silent.nextAvailabilityRequest(WAIT).getJob().getId();
             try (FakeAgentWorker willing = Sims.worker(sim, "slow").connect()) {
@@ -56,7 +51,7 @@ class AvailabilityTimeoutTest {
                 assertThat(timedOut.jobId()).isEqualTo(jobId);
                 assertThat(timedOut.workerId()).isEqualTo(silent.workerId());
                 var undeliverable = sim.journal().await(e -> e.event() instanceof DispatchUndeliverable, WAIT, "undeliverable");
-                assertThat(undeliverable.virtualTime()).isEqualTo(ManualClock.DEFAULT_START.plusSeconds(10));
+                assertThat(undeliverable.virtualTime()).isEqualTo(asked.plusSeconds(10));
                 assertThat(((DispatchUndeliverable) undeliverable.event()).reason()).isEqualTo("worker "
                         + silent.workerId() + " did not answer the AvailabilityRequest within 10000 ms; not retried");
 
@@ -79,25 +74,26 @@ class AvailabilityTimeoutTest {
     @Test
     void should_use_the_configured_timeout_when_one_is_set() {
         // GIVEN a simulator with a 3 s availability timeout and a silent worker that was asked
-        sim = Sims.manual(61, clock).availabilityTimeout(Duration.ofSeconds(3)).start();
-        try (FakeAgentWorker silent = Sims.worker(sim, "slow").policy(AvailabilityPolicy.ignore()).connect()) {
-            new RoomApi(sim).createRoom("quick", "[{\"agentName\":\"slow\"}]");
-            silent.nextAvailabilityRequest(WAIT);
+        ManualClock clock = new ManualClock();
+        try (LiveKitSimulator sim = Sims.manual(61, clock).availabilityTimeout(Duration.ofSeconds(3)).start()) {
+            try (FakeAgentWorker silent = Sims.worker(sim, "slow").policy(AvailabilityPolicy.ignore()).connect()) {
+                new RoomApi(sim).createRoom("quick", "[{\"agentName\":\"slow\"}]");
+                silent.nextAvailabilityRequest(WAIT);
 
-            // WHEN 3 s pass
-            clock.advance(Duration.ofMillis(2_999));
-            assertThat(sim.journal().events(AvailabilityTimedOut.class)).isEmpty();
-            clock.advance(Duration.ofMillis(1));
+                // WHEN 3 s pass
+                clock.advance(Duration.ofMillis(2_999));
+                assertThat(sim.journal().events(AvailabilityTimedOut.class)).isEmpty();
+                clock.advance(Duration.ofMillis(1));
 
-            // THEN the wait is over
-            assertThat(sim.journal().events(AvailabilityTimedOut.class)).hasSize(1);
+                // THEN the wait is over
+                assertThat(sim.journal().events(AvailabilityTimedOut.class)).hasSize(1);
+            }
         }
     }
 
     @Test
-    void should_assign_when_the_answer_comes_just_before_the_timeout() {
+    void should_assign_when_the_answer_comes_just_before_the_timeout(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a worker asked about a job that answers by hand after 9.999 s of simulated time
-        sim = Sims.manual(61, clock).start();
         try (FakeAgentWorker worker = Sims.worker(sim, "edge").policy(AvailabilityPolicy.ignore()).connect()) {
             new RoomApi(sim).createRoom("edge-room", "[{\"agentName\":\"edge\"}]");
             String jobId = worker.nextAvailabilityRequest(WAIT).getJob().getId();

@@ -3,14 +3,13 @@ package dev.dispatchsim.tests.lifecycle;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AgentDispatch;
 import dev.dispatchsim.proto.Room;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,22 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CreateRoom for a live room does nothing (reference 5.7): no new dispatch, no new job. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 109)
 class CreateRoomAgainTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(109).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_dispatch_nothing_new_when_create_room_is_called_again_with_other_agents() {
+    void should_dispatch_nothing_new_when_create_room_is_called_again_with_other_agents(LiveKitSimulator sim) {
         // GIVEN a live room dispatched to "first", and a worker for "second"
         try (FakeAgentWorker first = Sims.worker(sim, "first").connect();
              FakeAgentWorker second = Sims.worker(sim, "second").connect()) {

@@ -3,6 +3,7 @@ package dev.dispatchsim.tests.lifecycle;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AgentDispatch;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.JobAssignment;
@@ -10,10 +11,9 @@ import dev.dispatchsim.proto.JobStatus;
 import dev.dispatchsim.proto.JobType;
 import dev.dispatchsim.proto.ParticipantInfo;
 import dev.dispatchsim.proto.Room;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,24 +27,18 @@ import static org.assertj.core.api.Assertions.entry;
  * (already JS_RUNNING) → JobAssignment → ListDispatch and ListParticipants show it → DeleteRoom → JobTermination.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 42)
 class CreateRoomDispatchLifecycleTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(42).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_offer_assign_list_and_terminate_the_job_when_room_is_created_with_agents_then_deleted() {
+    void should_offer_assign_list_and_terminate_the_job_when_room_is_created_with_agents_then_deleted(LiveKitSimulator sim) {
         // GIVEN a worker for stt-agent
         try (FakeAgentWorker worker = Sims.worker(sim, "stt-agent").connect()) {
             // WHEN the app creates a room with that agent

@@ -1,17 +1,17 @@
 package dev.dispatchsim.tests.lifecycle;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.proto.AgentDispatch;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,24 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * get it; with none, nothing is created, the journal says why with the near miss, and nothing retries later.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 41)
 class ExplicitDispatchTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(41).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_reach_only_the_exact_name_when_app_creates_a_dispatch() {
+    void should_reach_only_the_exact_name_when_app_creates_a_dispatch(LiveKitSimulator sim) {
         // GIVEN workers for "stt-agent" and for the look-alike "stt_agent", and a live room with an explicit agent
         try (FakeAgentWorker exact = Sims.worker(sim, "stt-agent").connect();
              FakeAgentWorker lookalike = Sims.worker(sim, "stt_agent").connect()) {
@@ -70,7 +64,7 @@ class ExplicitDispatchTest {
     }
 
     @Test
-    void should_journal_undeliverable_with_the_near_miss_and_never_retry_when_no_worker_has_the_name() {
+    void should_journal_undeliverable_with_the_near_miss_and_never_retry_when_no_worker_has_the_name(LiveKitSimulator sim) {
         // GIVEN only a worker registered as "stt_agent"
         try (FakeAgentWorker lookalike = Sims.worker(sim, "stt_agent").connect()) {
             // WHEN a room asks for "stt-agent"
@@ -101,7 +95,7 @@ class ExplicitDispatchTest {
     }
 
     @Test
-    void should_reach_only_the_same_deployment_when_dispatch_names_a_deployment() {
+    void should_reach_only_the_same_deployment_when_dispatch_names_a_deployment(LiveKitSimulator sim) {
         // GIVEN two workers for the same agent, one in deployment "blue"
         try (FakeAgentWorker plain = Sims.worker(sim, "dep-agent").connect();
              FakeAgentWorker blue = Sims.worker(sim, "dep-agent").deployment("blue").connect()) {

@@ -1,12 +1,10 @@
 package dev.dispatchsim.tests.lifecycle;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.Journal;
 import dev.dispatchsim.journal.JournalEntry;
-import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
@@ -15,12 +13,13 @@ import dev.dispatchsim.journal.JournalEvent.JobTerminated;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerStatusUpdated;
+import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.proto.JobType;
 import dev.dispatchsim.proto.WorkerStatus;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -3,15 +3,16 @@ package dev.dispatchsim.tests.lifecycle;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityResponse;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.JobStatus;
 import dev.dispatchsim.proto.WorkerMessage;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,25 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (JS_PENDING is never visible), JS_RUNNING from the assignment on, whatever the worker reports later.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 97)
 class ListDispatchVisibilityTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = Sims.manual(97, clock).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_list_the_job_only_from_the_assignment_on_when_the_worker_takes_its_time() {
+    void should_list_the_job_only_from_the_assignment_on_when_the_worker_takes_its_time(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a worker that has been asked about a job and has not answered yet
         try (FakeAgentWorker worker = Sims.worker(sim, "thinker").policy(AvailabilityPolicy.ignore()).connect()) {
             api.createRoom("v-room", "[{\"agentName\":\"thinker\"}]");

@@ -2,11 +2,11 @@ package dev.dispatchsim.tests.lifecycle;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.Job;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,24 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one job per namespace that has workers for it, each offered only within its namespace.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 101)
 class NamespacePoolTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(101).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_launch_one_job_per_namespace_when_workers_sit_in_two_namespaces() {
+    void should_launch_one_job_per_namespace_when_workers_sit_in_two_namespaces(LiveKitSimulator sim) {
         // GIVEN empty-name workers in the default namespace and in "legacy"
         try (FakeAgentWorker plain = Sims.worker(sim, "").connect();
              FakeAgentWorker legacy = Sims.worker(sim, "").namespace("legacy").connect()) {
@@ -55,7 +49,7 @@ class NamespacePoolTest {
     }
 
     @Test
-    void should_reach_the_worker_when_a_named_agent_registers_only_in_a_namespace() {
+    void should_reach_the_worker_when_a_named_agent_registers_only_in_a_namespace(LiveKitSimulator sim) {
         // GIVEN a named worker registered in namespace "legacy" only
         try (FakeAgentWorker legacy = Sims.worker(sim, "old-agent").namespace("legacy").connect()) {
             // WHEN a room dispatches that agent

@@ -1,22 +1,18 @@
 package dev.dispatchsim.tests.lifecycle;
 
-import dev.dispatchsim.admin.SimParticipant;
-import dev.dispatchsim.internal.engine.ParticipantSpec;
-
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.JobType;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.Map;
 
 import static dev.dispatchsim.tests.support.Sims.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,24 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a human's first published track; agents never trigger jobs. Each type goes only to workers of that type.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 43)
 class ParticipantAndPublisherJobsTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(43).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_launch_one_job_per_type_when_a_human_joins_and_publishes() {
+    void should_launch_one_job_per_type_when_a_human_joins_and_publishes(LiveKitSimulator sim) {
         // GIVEN workers for "multi" of each job type, and a room dispatching "multi"
         try (FakeAgentWorker room = Sims.worker(sim, "multi").connect();
              FakeAgentWorker participant = Sims.worker(sim, "multi").jobType(JobType.JT_PARTICIPANT).connect();
@@ -75,7 +65,7 @@ class ParticipantAndPublisherJobsTest {
     }
 
     @Test
-    void should_launch_no_participant_job_when_an_agent_participant_joins() {
+    void should_launch_no_participant_job_when_an_agent_participant_joins(LiveKitSimulator sim) {
         // GIVEN a participant-type worker and a live room dispatching its agent
         try (FakeAgentWorker participant = Sims.worker(sim, "watcher").jobType(JobType.JT_PARTICIPANT).connect()) {
             api.createRoom("agents-only", "[{\"agentName\":\"watcher\"}]");
@@ -93,7 +83,7 @@ class ParticipantAndPublisherJobsTest {
     }
 
     @Test
-    void should_launch_jobs_for_present_participants_and_publishers_when_dispatch_is_created_later() {
+    void should_launch_jobs_for_present_participants_and_publishers_when_dispatch_is_created_later(LiveKitSimulator sim) {
         // GIVEN a room with a human who already publishes, and workers of each type
         try (FakeAgentWorker room = Sims.worker(sim, "late").connect();
              FakeAgentWorker participant = Sims.worker(sim, "late").jobType(JobType.JT_PARTICIPANT).connect();

@@ -6,12 +6,12 @@ import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.WorkerStatusUpdated;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.WorkerStatus;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,24 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** available=false or a socket that closes while being asked → the next worker is tried (reference 5.4 step 8). */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 59)
 class RejectTriesNextWorkerTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(59).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_assign_to_the_accepting_worker_when_the_other_rejects() {
+    void should_assign_to_the_accepting_worker_when_the_other_rejects(LiveKitSimulator sim) {
         // GIVEN a rejecting and an accepting worker for the same agent
         try (FakeAgentWorker rejecting = Sims.worker(sim, "picky").policy(AvailabilityPolicy.reject()).connect();
              FakeAgentWorker accepting = Sims.worker(sim, "picky").connect()) {
@@ -67,7 +61,7 @@ class RejectTriesNextWorkerTest {
     }
 
     @Test
-    void should_give_up_without_retry_when_every_worker_rejects() {
+    void should_give_up_without_retry_when_every_worker_rejects(LiveKitSimulator sim) {
         // GIVEN two rejecting workers
         try (FakeAgentWorker first = Sims.worker(sim, "nobody").policy(AvailabilityPolicy.reject()).connect();
              FakeAgentWorker second = Sims.worker(sim, "nobody").policy(AvailabilityPolicy.reject()).connect()) {
@@ -84,7 +78,7 @@ class RejectTriesNextWorkerTest {
     }
 
     @Test
-    void should_offer_to_the_next_worker_when_the_asked_worker_disconnects_before_answering() {
+    void should_offer_to_the_next_worker_when_the_asked_worker_disconnects_before_answering(LiveKitSimulator sim) {
         // GIVEN a worker that never answers, and a second one that is WS_FULL for now
         try (FakeAgentWorker silent = Sims.worker(sim, "flaky").policy(AvailabilityPolicy.ignore()).connect();
              FakeAgentWorker backup = Sims.worker(sim, "flaky").connect()) {

@@ -1,15 +1,15 @@
 package dev.dispatchsim.tests.lifecycle;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,29 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the last human left. Agents do not keep a room alive; closing it terminates their jobs.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 79)
 class RoomTimeoutsTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = Sims.manual(79, clock).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_close_after_empty_timeout_when_only_an_agent_is_in_the_room() {
+    void should_close_after_empty_timeout_when_only_an_agent_is_in_the_room(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a room with empty_timeout 60 s whose only participant is an agent
         try (FakeAgentWorker worker = Sims.worker(sim, "lonely").connect()) {
             api.createRoomJson("{\"name\":\"empty\",\"emptyTimeout\":60,\"agents\":[{\"agentName\":\"lonely\"}]}");
-            String jobId = running(worker);
+            String jobId = running(sim, worker);
 
             // WHEN 60 s pass
             clock.advance(Duration.ofMillis(59_999));
@@ -61,11 +54,11 @@ class RoomTimeoutsTest {
     }
 
     @Test
-    void should_close_after_departure_timeout_when_the_last_human_leaves() {
+    void should_close_after_departure_timeout_when_the_last_human_leaves(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a room with departure_timeout 20 s (the default), a human and an agent
         try (FakeAgentWorker worker = Sims.worker(sim, "stayer").connect()) {
             api.createRoom("departed", "[{\"agentName\":\"stayer\"}]");
-            String jobId = running(worker);
+            String jobId = running(sim, worker);
             sim.admin().addParticipant("departed", "erin", SimParticipant.human());
 
             // WHEN the human leaves (only the agent remains) and 20 s pass
@@ -81,7 +74,7 @@ class RoomTimeoutsTest {
     }
 
     @Test
-    void should_stay_open_when_a_human_is_present_past_the_empty_timeout() {
+    void should_stay_open_when_a_human_is_present_past_the_empty_timeout(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a room with empty_timeout 10 s that a human joins
         api.createRoomJson("{\"name\":\"busy\",\"emptyTimeout\":10}");
         sim.admin().addParticipant("busy", "frank", SimParticipant.human());
@@ -95,7 +88,7 @@ class RoomTimeoutsTest {
     }
 
     @Test
-    void should_stay_open_when_the_human_comes_back_within_the_departure_timeout() {
+    void should_stay_open_when_the_human_comes_back_within_the_departure_timeout(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a room whose human left 19 s ago
         api.createRoom("back", null);
         sim.admin().addParticipant("back", "gina", SimParticipant.human());
@@ -110,7 +103,7 @@ class RoomTimeoutsTest {
         assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
     }
 
-    private String running(FakeAgentWorker worker) {
+    private String running(LiveKitSimulator sim, FakeAgentWorker worker) {
         String jobId = worker.nextAssignment(WAIT).getJob().getId();
         sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
         return jobId;

@@ -2,15 +2,14 @@ package dev.dispatchsim.tests.lifecycle;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.JobStatus;
 import dev.dispatchsim.proto.ServerMessage;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,22 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** terminate=true in the AvailabilityResponse → the job is JS_SUCCESS at once, with no assignment and no retry (5.4, 5.5). */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 67)
 class TerminateAnswerTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(67).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_list_the_job_as_success_without_assignment_when_the_worker_answers_terminate() {
+    void should_list_the_job_as_success_without_assignment_when_the_worker_answers_terminate(LiveKitSimulator sim) {
         // GIVEN a worker that answers terminate, and another that would accept
         try (FakeAgentWorker terminating = Sims.worker(sim, "done").policy(AvailabilityPolicy.terminate()).connect();
              FakeAgentWorker accepting = Sims.worker(sim, "other-done").connect()) {

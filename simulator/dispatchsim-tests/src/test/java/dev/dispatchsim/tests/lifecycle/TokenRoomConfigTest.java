@@ -1,22 +1,18 @@
 package dev.dispatchsim.tests.lifecycle;
 
+import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.admin.RoomConfig;
 import dev.dispatchsim.admin.SimParticipant;
-
-import dev.dispatchsim.internal.engine.ParticipantSpec;
-
-import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.internal.engine.RoomSpec;
-import dev.dispatchsim.model.AgentRequest;
-import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.RoomCreated;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.AgentRequest;
+import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.proto.AgentDispatch;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,24 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A join token's roomConfig (reference 5.7) applies only when that join creates the room. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 47)
 class TokenRoomConfigTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(47).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_dispatch_the_token_agents_when_the_join_creates_the_room() {
+    void should_dispatch_the_token_agents_when_the_join_creates_the_room(LiveKitSimulator sim) {
         // GIVEN a worker for "token-agent" and no room yet
         try (FakeAgentWorker worker = Sims.worker(sim, "token-agent").connect()) {
             // WHEN a participant joins with a token whose roomConfig dispatches "token-agent" and sets timeouts
@@ -67,7 +57,7 @@ class TokenRoomConfigTest {
     }
 
     @Test
-    void should_ignore_the_token_room_config_when_the_room_already_exists() {
+    void should_ignore_the_token_room_config_when_the_room_already_exists(LiveKitSimulator sim) {
         // GIVEN a live room created by the app without agents, and a worker for "token-agent"
         try (FakeAgentWorker worker = Sims.worker(sim, "token-agent").connect()) {
             api.createRoom("existing", null);

@@ -4,9 +4,9 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.WorkerStatusUpdated;
 import dev.dispatchsim.proto.WorkerStatus;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

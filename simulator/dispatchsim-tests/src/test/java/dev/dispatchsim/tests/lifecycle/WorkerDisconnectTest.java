@@ -4,12 +4,12 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.JobStatus;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,24 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dispatch's copy still says JS_RUNNING and the agent participant stays until its own connection drops.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 71)
 class WorkerDisconnectTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(71).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_forget_its_jobs_without_redispatch_when_a_worker_drops_abruptly() {
+    void should_forget_its_jobs_without_redispatch_when_a_worker_drops_abruptly(LiveKitSimulator sim) {
         // GIVEN a worker running a job, and a second worker for the same agent registered afterwards
         try (FakeAgentWorker crashing = Sims.worker(sim, "fragile").connect()) {
             api.createRoom("fragile-room", "[{\"agentName\":\"fragile\"}]");
@@ -74,7 +68,7 @@ class WorkerDisconnectTest {
     }
 
     @Test
-    void should_journal_the_close_code_when_a_worker_closes_cleanly() {
+    void should_journal_the_close_code_when_a_worker_closes_cleanly(LiveKitSimulator sim) {
         // GIVEN a registered worker
         FakeAgentWorker worker = Sims.worker(sim, "polite").connect();
         String workerId = worker.workerId();

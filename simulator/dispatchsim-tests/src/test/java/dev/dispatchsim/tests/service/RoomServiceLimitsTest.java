@@ -1,13 +1,12 @@
 package dev.dispatchsim.tests.service;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,23 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The limit rows (room name 256 bytes, metadata 512 KiB, attributes 64 KiB), worded per handler as the real server. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 11)
 class RoomServiceLimitsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int METADATA_LIMIT = 512 * 1024;
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(11).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private static String body(Map<String, Object> fields) {
@@ -105,7 +98,7 @@ class RoomServiceLimitsTest {
     }
 
     @Test
-    void should_answer_invalid_argument_when_update_participant_name_is_over_256_bytes() {
+    void should_answer_invalid_argument_when_update_participant_name_is_over_256_bytes(LiveKitSimulator sim) {
         // GIVEN a participant
         sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
 
@@ -119,7 +112,7 @@ class RoomServiceLimitsTest {
     }
 
     @Test
-    void should_answer_invalid_argument_when_update_participant_attributes_are_over_64_kib() {
+    void should_answer_invalid_argument_when_update_participant_attributes_are_over_64_kib(LiveKitSimulator sim) {
         // GIVEN a participant
         sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
 

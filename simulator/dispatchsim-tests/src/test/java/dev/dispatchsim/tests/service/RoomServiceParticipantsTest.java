@@ -1,11 +1,10 @@
 package dev.dispatchsim.tests.service;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,23 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** ListParticipants, GetParticipant, UpdateParticipant and RemoveParticipant over HTTP. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 11)
 class RoomServiceParticipantsTest {
 
     private static final String PARTICIPANT_NOT_FOUND = "twirp error unknown: participant does not exist";
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(11).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
         sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private HttpResponse<String> call(String method, String body) {

@@ -2,8 +2,8 @@ package dev.dispatchsim.tests.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,20 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CreateRoom, ListRooms, DeleteRoom and UpdateRoomMetadata over HTTP, as the Node SDK sends them. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 11)
 class RoomServiceRoomsTest {
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(11).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private JsonNode createRoom(String body) {

@@ -1,13 +1,12 @@
 package dev.dispatchsim.tests.service;
 
-import dev.dispatchsim.admin.SimParticipant;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.journal.JournalEvent.DataSent;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.Track;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,23 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** MutePublishedTrack, UpdateSubscriptions and SendData over HTTP. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 11)
 class RoomServiceTracksAndDataTest {
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
     private Track mic;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(11).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
         sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
         mic = sim.admin().publishTrack("room-a", "alice", "mic", "AUDIO", "MICROPHONE");
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private HttpResponse<String> call(String method, String body) {
@@ -72,7 +65,7 @@ class RoomServiceTracksAndDataTest {
     }
 
     @Test
-    void should_answer_an_empty_object_when_update_subscriptions_names_known_tracks() {
+    void should_answer_an_empty_object_when_update_subscriptions_names_known_tracks(LiveKitSimulator sim) {
         // GIVEN bob, who subscribes to alice's microphone
         sim.admin().addParticipant("room-a", "bob", SimParticipant.human());
 
@@ -83,7 +76,7 @@ class RoomServiceTracksAndDataTest {
     }
 
     @Test
-    void should_accept_and_journal_the_data_when_send_data_is_called() {
+    void should_accept_and_journal_the_data_when_send_data_is_called(LiveKitSimulator sim) {
         // GIVEN 5 bytes of data with a topic and a 16-byte nonce
         String data = Base64.getEncoder().encodeToString("hello".getBytes());
         String nonce = Base64.getEncoder().encodeToString(new byte[16]);

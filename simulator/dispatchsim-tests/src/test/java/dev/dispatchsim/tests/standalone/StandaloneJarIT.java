@@ -3,13 +3,13 @@ package dev.dispatchsim.tests.standalone;
 import dev.dispatchsim.admin.AdminException;
 import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.SimulatorAdmin;
-import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
-import dev.dispatchsim.tests.support.TwirpHttp;
+import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,6 +115,9 @@ class StandaloneJarIT {
         assertThat(exit).as(server.output()).isIn(0, 143);
         assertThat(server.output()).contains("dispatchsim listening on").contains("dispatchsim stopped")
                 .doesNotContain(TOKEN).doesNotContain("Exception");
+        // AND at the default log level it printed its own lines only: the configuration once, no server chatter
+        assertThat(server.output().lines().filter(line -> line.startsWith("dispatchsim config: "))).hasSize(1);
+        assertThat(server.output()).doesNotContain(" INFO ").doesNotContain("SLF4J");
         try (ServerSocket rebound = new ServerSocket(port)) {
             assertThat(rebound.getLocalPort()).isEqualTo(port);
         }
@@ -141,6 +144,7 @@ class StandaloneJarIT {
         int port = ServerProcess.freePort();
         Map<String, String> env = imageEnv(port);
         env.put("DISPATCHSIM_PROFILE", flaky.toString());
+        env.put("DISPATCHSIM_LOG_LEVEL", "debug");
         Map<String, String> missing = imageEnv(ServerProcess.freePort());
         missing.put("DISPATCHSIM_PROFILE", profiles.resolve("nope.yaml").toString());
 
@@ -154,5 +158,7 @@ class StandaloneJarIT {
                 .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("flaky"));
         assertThat(refused.awaitExit(WAIT)).isEqualTo(2);
         assertThat(refused.output()).contains("dispatchsim: DISPATCHSIM_PROFILE " + profiles.resolve("nope.yaml") + ": ");
+        // AND at debug level the (relocated) server's own INFO lines show too
+        assertThat(server.output()).contains("INFO dev.dispatchsim.shaded.org.eclipse.jetty.server.Server - Started");
     }
 }

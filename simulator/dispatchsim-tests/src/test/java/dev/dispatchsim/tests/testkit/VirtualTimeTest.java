@@ -1,22 +1,17 @@
 package dev.dispatchsim.tests.testkit;
 
-import dev.dispatchsim.tests.support.RoomApi;
-
-import dev.dispatchsim.testkit.AvailabilityPolicy;
-
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import dev.dispatchsim.testkit.VirtualTime;
-
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.internal.engine.RoomSpec;
-import dev.dispatchsim.junit.ClockMode;
-import dev.dispatchsim.junit.FaultProfile;
-import dev.dispatchsim.junit.LiveKitSimulatorExtension;
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.FaultProfile;
+import dev.dispatchsim.junit.LiveKitSimulatorExtension;
+import dev.dispatchsim.testkit.AvailabilityPolicy;
+import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.testkit.VirtualTime;
+import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,22 +1,16 @@
 package dev.dispatchsim.tests.testkit;
 
-import dev.dispatchsim.tests.support.RoomApi;
-
-import dev.dispatchsim.testkit.FakeAgentWorker;
-
-import dev.dispatchsim.testkit.VirtualTime;
-
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.internal.engine.RoomSpec;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.FaultProfile;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
-import dev.dispatchsim.model.AgentRequest;
+import dev.dispatchsim.testkit.FakeAgentWorker;
+import dev.dispatchsim.testkit.VirtualTime;
+import dev.dispatchsim.tests.support.RoomApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

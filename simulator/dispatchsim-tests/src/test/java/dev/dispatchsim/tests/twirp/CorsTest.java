@@ -1,8 +1,8 @@
 package dev.dispatchsim.tests.twirp;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,23 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CORS as livekit-server configures rs/cors: any origin (echoed), preflight answered before auth, max-age a day. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 7)
 class CorsTest {
 
     private static final String LIST_ROOMS = "/twirp/livekit.RoomService/ListRooms";
     private static final String ORIGIN = "http://app.example:3000";
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(7).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

@@ -4,9 +4,9 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.internal.clock.WallClock;
-import dev.dispatchsim.tests.support.TwirpHttp;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.TestTokens;
-import org.junit.jupiter.api.AfterEach;
+import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,22 +23,16 @@ import static dev.dispatchsim.tests.support.TwirpHttp.NODE_CONTENT_TYPE;
 
 /** The auth rows: grant failures are Twirp JSON 401s; token failures are the middleware's plain-text 401s. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 7)
 class TwirpAuthErrorsTest {
 
     private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(7).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private HttpResponse<String> listRooms(String authorization) {
@@ -85,7 +79,7 @@ class TwirpAuthErrorsTest {
     }
 
     @Test
-    void should_answer_plain_text_when_the_header_does_not_start_with_bearer() {
+    void should_answer_plain_text_when_the_header_does_not_start_with_bearer(LiveKitSimulator sim) {
         // GIVEN / WHEN a token sent with a lower-case scheme
         HttpResponse<String> response = listRooms("bearer " + TestTokens.nodeStyle(sim.apiKey(), sim.apiSecret(),
                 TwirpHttp.roomList(), WallClock.now()));
@@ -95,7 +89,7 @@ class TwirpAuthErrorsTest {
     }
 
     @Test
-    void should_answer_plain_text_when_the_token_has_expired() {
+    void should_answer_plain_text_when_the_token_has_expired(LiveKitSimulator sim) {
         // GIVEN a Node-style token minted two hours ago (10 min lifetime, past the 1 min leeway)
         String token = TestTokens.nodeStyle(sim.apiKey(), sim.apiSecret(), TwirpHttp.roomList(),
                 WallClock.now().minus(Duration.ofHours(2)));
@@ -108,7 +102,7 @@ class TwirpAuthErrorsTest {
     }
 
     @Test
-    void should_answer_plain_text_when_the_signature_is_wrong() {
+    void should_answer_plain_text_when_the_signature_is_wrong(LiveKitSimulator sim) {
         // GIVEN a token for the right key signed with the wrong secret
         String token = TestTokens.nodeStyle(sim.apiKey(), "not-the-secret", TwirpHttp.roomList(), WallClock.now());
 
@@ -132,7 +126,7 @@ class TwirpAuthErrorsTest {
     }
 
     @Test
-    void should_answer_plain_text_when_the_token_has_no_exp() {
+    void should_answer_plain_text_when_the_token_has_no_exp(LiveKitSimulator sim) {
         // GIVEN a token without exp (accepted by older servers, refused by livekit-server 1.13)
         String token = JWT.create().withHeader(Map.of("alg", "HS256")).withIssuer(sim.apiKey())
                 .withClaim("video", TwirpHttp.roomList()).withNotBefore(Instant.ofEpochSecond(WallClock.now().getEpochSecond()))

@@ -1,8 +1,8 @@
 package dev.dispatchsim.tests.twirp;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,23 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** limit.max_api_request_body_size (10 MiB): 413 before anything else, or malformed when the length was not declared. */
 @Timeout(60)
+@LiveKitSimulatorTest(seed = 7)
 class TwirpBodyLimitTest {
 
     private static final int LIMIT = 10 * 1024 * 1024;
     private static final String LIST_ROOMS = "/twirp/livekit.RoomService/ListRooms";
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(7).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     /** A ListRoomsRequest whose single name makes the encoding exactly {@code size} bytes long. */

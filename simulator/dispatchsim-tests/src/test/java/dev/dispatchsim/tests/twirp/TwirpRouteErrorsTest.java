@@ -2,8 +2,8 @@ package dev.dispatchsim.tests.twirp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.tests.support.TwirpHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,24 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routing and decoding rows: bad input is a Twirp 4xx, never a 500 or a hang. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 7)
 class TwirpRouteErrorsTest {
 
     private static final String LIST_ROOMS = "/twirp/livekit.RoomService/ListRooms";
 
-    private LiveKitSimulator sim;
     private TwirpHttp twirp;
     private String listToken;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(7).start();
+    void start(LiveKitSimulator sim) {
         twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
         listToken = twirp.nodeBearer(TwirpHttp.roomList());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private HttpResponse<String> listRooms(String contentType, String body) {

@@ -4,12 +4,11 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.internal.clock.WallClock;
 import dev.dispatchsim.journal.JournalEvent.WorkerConnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
-import dev.dispatchsim.tests.support.RawUpgrade;
-import dev.dispatchsim.tests.support.Sims;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.testkit.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.RawUpgrade;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,22 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The /agent upgrade: a token with {@code video.agent} (header or query) and any query string, else 401 before upgrade. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 7)
 class AgentUpgradeAuthTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(7).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_refuse_with_plain_401_when_token_lacks_the_agent_grant() {
+    void should_refuse_with_plain_401_when_token_lacks_the_agent_grant(LiveKitSimulator sim) {
         // GIVEN a valid token for joining a room, but without video.agent
         String token = TestTokens.nodeStyle(sim.apiKey(), sim.apiSecret(), Map.of("roomJoin", true, "room", "r"),
                 WallClock.now());
@@ -51,7 +39,7 @@ class AgentUpgradeAuthTest {
     }
 
     @Test
-    void should_refuse_with_401_when_no_token_is_sent() {
+    void should_refuse_with_401_when_no_token_is_sent(LiveKitSimulator sim) {
         // GIVEN no Authorization header and no access_token
         // WHEN /agent is upgraded
         RawUpgrade.Answer answer = RawUpgrade.upgrade(sim.port(), "/agent", null);
@@ -62,7 +50,7 @@ class AgentUpgradeAuthTest {
     }
 
     @Test
-    void should_refuse_with_401_when_token_is_signed_with_another_secret() {
+    void should_refuse_with_401_when_token_is_signed_with_another_secret(LiveKitSimulator sim) {
         // GIVEN an agent token signed with the wrong secret
         String token = TestTokens.agent(sim.apiKey(), "not-the-secret-not-the-secret-00", WallClock.now());
 
@@ -75,7 +63,7 @@ class AgentUpgradeAuthTest {
     }
 
     @Test
-    void should_answer_404_when_agent_path_gets_a_request_that_is_not_an_upgrade() {
+    void should_answer_404_when_agent_path_gets_a_request_that_is_not_an_upgrade(LiveKitSimulator sim) {
         // GIVEN a plain GET on /agent (reference 5.1: non-WebSocket request → 404)
         // WHEN it is sent
         RawUpgrade.Answer answer = RawUpgrade.get(sim.port(), "/agent");
@@ -85,7 +73,7 @@ class AgentUpgradeAuthTest {
     }
 
     @Test
-    void should_register_when_token_comes_as_access_token_query_parameter() {
+    void should_register_when_token_comes_as_access_token_query_parameter(LiveKitSimulator sim) {
         // GIVEN a worker that puts its token in the query instead of the header
         try (FakeAgentWorker worker = Sims.worker(sim, "query-agent").tokenInQuery().connect()) {
             // WHEN it registers
@@ -96,7 +84,7 @@ class AgentUpgradeAuthTest {
     }
 
     @Test
-    void should_register_when_upgrade_url_has_any_query_string() {
+    void should_register_when_upgrade_url_has_any_query_string(LiveKitSimulator sim) {
         // GIVEN the query parameters SDKs may add (protocol, worker_token) and an unknown one
         try (FakeAgentWorker worker = Sims.worker(sim, "q").query("protocol=1&worker_token=abc&x=%20y").connect()) {
             // WHEN it registers

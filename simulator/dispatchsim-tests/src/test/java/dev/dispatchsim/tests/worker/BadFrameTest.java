@@ -3,13 +3,14 @@ package dev.dispatchsim.tests.worker;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.WorkerProtocolError;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.RegisterWorkerRequest;
 import dev.dispatchsim.proto.UpdateJobStatus;
 import dev.dispatchsim.proto.UpdateWorkerStatus;
 import dev.dispatchsim.proto.WorkerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * journals a WorkerProtocolError, and leaves the simulator serving every other worker.
  */
 @Timeout(60)
+@LiveKitSimulatorTest(seed = 13)
 class BadFrameTest {
 
     /** One bad frame: whether the socket registers first, how the frame is sent, and the close it must get. */
@@ -38,10 +40,9 @@ class BadFrameTest {
         }
     }
 
-    private LiveKitSimulator sim;
     private FakeAgentWorker bystander;
 
-    static Stream<Case> badFrames() {
+    static Stream<Case> badFrames(LiveKitSimulator sim) {
         return Stream.of(
                 new Case("undecodable binary", true, w -> w.sendRaw(new byte[]{(byte) 0xff, (byte) 0xff, (byte) 0xff}),
                         1007, "undecodable WorkerMessage: "),
@@ -70,20 +71,18 @@ class BadFrameTest {
     }
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(13).start();
+    void start(LiveKitSimulator sim) {
         bystander = Sims.worker(sim, "bystander").connect();
     }
 
     @AfterEach
     void stop() {
         bystander.close();
-        sim.close();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFrames")
-    void should_close_only_the_sending_socket_with_a_reason_when_frame_is_bad(Case bad) {
+    void should_close_only_the_sending_socket_with_a_reason_when_frame_is_bad(Case bad, LiveKitSimulator sim) {
         // GIVEN a second socket (registered or not, as the case needs)
         try (FakeAgentWorker culprit = Sims.worker(sim, "culprit").withoutRegister().open()) {
             if (bad.registerFirst()) {

@@ -2,12 +2,11 @@ package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.WorkerProtocolError;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.WorkerStatus;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,22 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Before register only ping is allowed (reference 5.2); register is allowed once. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 5)
 class BeforeRegisterTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(5).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_answer_ping_and_then_register_when_ping_comes_before_register() {
+    void should_answer_ping_and_then_register_when_ping_comes_before_register(LiveKitSimulator sim) {
         // GIVEN a socket that pings before registering
         try (FakeAgentWorker worker = Sims.worker(sim, "p").withoutRegister().open()) {
             worker.ping(42);
@@ -48,7 +36,7 @@ class BeforeRegisterTest {
     }
 
     @Test
-    void should_close_with_reason_when_a_status_update_comes_before_register() {
+    void should_close_with_reason_when_a_status_update_comes_before_register(LiveKitSimulator sim) {
         // GIVEN a socket that has not registered
         try (FakeAgentWorker worker = Sims.worker(sim, "u").withoutRegister().open()) {
             // WHEN it sends UpdateWorkerStatus
@@ -65,7 +53,7 @@ class BeforeRegisterTest {
     }
 
     @Test
-    void should_close_with_reason_when_a_registered_worker_registers_again() {
+    void should_close_with_reason_when_a_registered_worker_registers_again(LiveKitSimulator sim) {
         // GIVEN a registered worker
         try (FakeAgentWorker worker = Sims.worker(sim, "twice").connect()) {
             // WHEN it sends register a second time

@@ -3,12 +3,12 @@ package dev.dispatchsim.tests.worker;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,23 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator's availability timeout runs on its clock, which does not move here.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 103)
 class DelayedAnswerTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = Sims.manual(103, clock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_assign_when_the_worker_accepts_after_its_delay() {
+    void should_assign_when_the_worker_accepts_after_its_delay(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a worker that accepts 300 ms after being asked
         try (FakeAgentWorker worker = Sims.worker(sim, "deliberate")
                 .policy(AvailabilityPolicy.accept().after(Duration.ofMillis(300))).connect()) {

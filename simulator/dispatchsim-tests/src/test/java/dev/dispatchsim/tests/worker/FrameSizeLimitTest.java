@@ -2,12 +2,11 @@ package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.WorkerProtocolError;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.UpdateJobStatus;
 import dev.dispatchsim.proto.WorkerMessage;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,24 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The 2 MiB limit is inclusive, as gorilla's read limit: a frame of exactly 2 MiB is read (over it: see BadFrameTest). */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 17)
 class FrameSizeLimitTest {
 
     private static final int LIMIT = 2 * 1024 * 1024;
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(17).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_read_the_frame_when_it_is_exactly_2_mib() {
+    void should_read_the_frame_when_it_is_exactly_2_mib(LiveKitSimulator sim) {
         // GIVEN a registered worker and a valid WorkerMessage of exactly 2 MiB (an update for an unknown job)
         try (FakeAgentWorker worker = Sims.worker(sim, "big").connect()) {
             byte[] frame = messageOfSize(LIMIT).toByteArray();

@@ -3,13 +3,12 @@ package dev.dispatchsim.tests.worker;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.WorkerProtocolError;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.MigrateJobRequest;
 import dev.dispatchsim.proto.WorkerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,22 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** MigrateJobRequest (what the Python SDK sends after a reconnect) is ignored by the OSS server (reference 5.3). */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 29)
 class MigrateJobTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(29).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_change_nothing_when_registered_worker_asks_to_migrate_jobs() {
+    void should_change_nothing_when_registered_worker_asks_to_migrate_jobs(LiveKitSimulator sim) {
         // GIVEN a worker running a job
         try (FakeAgentWorker worker = Sims.worker(sim, "migrant").connect()) {
             new RoomApi(sim).createRoom("m1", "[{\"agentName\":\"migrant\"}]");
@@ -54,7 +42,7 @@ class MigrateJobTest {
     }
 
     @Test
-    void should_close_the_socket_when_migrate_comes_before_register() {
+    void should_close_the_socket_when_migrate_comes_before_register(LiveKitSimulator sim) {
         // GIVEN a socket that has not registered
         try (FakeAgentWorker worker = Sims.worker(sim, "early").withoutRegister().open()) {
             // WHEN it asks to migrate

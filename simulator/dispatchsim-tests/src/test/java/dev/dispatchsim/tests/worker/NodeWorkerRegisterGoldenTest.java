@@ -1,13 +1,12 @@
 package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.proto.ServerMessage;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,24 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * byte: the Node worker dies unless the first server message is the register answer.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 1)
 class NodeWorkerRegisterGoldenTest {
 
     private static final String REGISTER_HEX = "0a1e1a05312e392e303a0a0801100118015001580142097374742d6167656e74";
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(1).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_answer_register_first_when_captured_node_register_frame_is_replayed() {
+    void should_answer_register_first_when_captured_node_register_frame_is_replayed(LiveKitSimulator sim) {
         // GIVEN a socket that sends nothing by itself
         try (FakeAgentWorker worker = Sims.worker(sim, "ignored").withoutRegister().open()) {
             // WHEN it sends the captured 32 bytes

@@ -2,11 +2,11 @@ package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.WorkerPong;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,23 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** WorkerPing → WorkerPong: last_timestamp echoes the ping, timestamp is the server's time in ms (reference 5.3). */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 9)
 class PingPongTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = Sims.manual(9, clock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_echo_ping_timestamp_and_send_simulated_time_in_millis_when_worker_pings() {
+    void should_echo_ping_timestamp_and_send_simulated_time_in_millis_when_worker_pings(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a registered worker
         try (FakeAgentWorker worker = Sims.worker(sim, "pinger").connect()) {
             // WHEN it pings, and pings again 2.5 s of simulated time later

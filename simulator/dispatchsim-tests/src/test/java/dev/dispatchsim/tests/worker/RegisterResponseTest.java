@@ -1,15 +1,14 @@
 package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.proto.RegisterWorkerResponse;
 import dev.dispatchsim.proto.ServerInfo;
 import dev.dispatchsim.proto.ServerMessage;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,24 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registration (reference 5.2): the first server message is RegisterWorkerResponse with an AW_ id and ServerInfo. */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 11)
 class RegisterResponseTest {
 
     private static final String ID_CHARS = "[23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz]";
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(11).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_answer_register_first_with_worker_id_and_server_info_when_worker_registers() {
+    void should_answer_register_first_with_worker_id_and_server_info_when_worker_registers(LiveKitSimulator sim) {
         // GIVEN a worker for "stt-agent" of type JT_PUBLISHER
         try (FakeAgentWorker worker = Sims.worker(sim, "stt-agent")
                 .jobType(dev.dispatchsim.proto.JobType.JT_PUBLISHER).connect()) {
@@ -64,7 +52,7 @@ class RegisterResponseTest {
     }
 
     @Test
-    void should_give_each_worker_its_own_id_when_two_workers_register() {
+    void should_give_each_worker_its_own_id_when_two_workers_register(LiveKitSimulator sim) {
         // GIVEN two workers for the same agent
         try (FakeAgentWorker first = Sims.worker(sim, "a").connect();
              FakeAgentWorker second = Sims.worker(sim, "a").connect()) {

@@ -4,10 +4,10 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.WorkerConnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerProtocolError;
-import dev.dispatchsim.tests.support.Sims;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,23 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A socket that does not register within 10 s of simulated time is closed with a reason (RegisterTimeout). */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 3)
 class RegisterTimeoutTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = Sims.manual(3, clock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_close_with_reason_when_register_does_not_arrive_within_10_seconds() {
+    void should_close_with_reason_when_register_does_not_arrive_within_10_seconds(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a connected socket that never registers
         try (FakeAgentWorker worker = Sims.worker(sim, "late").withoutRegister().open()) {
             sim.journal().await(WorkerConnected.class, c -> true, WAIT);
@@ -58,7 +46,7 @@ class RegisterTimeoutTest {
     }
 
     @Test
-    void should_keep_the_socket_when_register_arrives_before_10_seconds() {
+    void should_keep_the_socket_when_register_arrives_before_10_seconds(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a socket that registers after 9 s
         try (FakeAgentWorker worker = Sims.worker(sim, "in-time").withoutRegister().open()) {
             sim.journal().await(WorkerConnected.class, c -> true, WAIT);

@@ -2,6 +2,7 @@ package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.Job;
 import dev.dispatchsim.proto.JobStatus;
@@ -12,10 +13,8 @@ import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.SimulateJobRequest;
 import dev.dispatchsim.proto.WorkerMessage;
 import dev.dispatchsim.proto.WorkerStatus;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,22 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to that worker, with no dispatch record.
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 31)
 class SimulateJobTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(31).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_offer_and_assign_a_room_job_to_the_asking_worker_when_it_simulates_without_participant() {
+    void should_offer_and_assign_a_room_job_to_the_asking_worker_when_it_simulates_without_participant(LiveKitSimulator sim) {
         // GIVEN two workers for the same agent
         try (FakeAgentWorker asker = Sims.worker(sim, "sim-agent").connect();
              FakeAgentWorker other = Sims.worker(sim, "sim-agent").connect()) {
@@ -73,7 +61,7 @@ class SimulateJobTest {
     }
 
     @Test
-    void should_offer_a_publisher_job_when_it_simulates_with_a_participant_even_as_a_room_worker() {
+    void should_offer_a_publisher_job_when_it_simulates_with_a_participant_even_as_a_room_worker(LiveKitSimulator sim) {
         // GIVEN a worker registered for JT_ROOM jobs
         try (FakeAgentWorker worker = Sims.worker(sim, "pub-sim").connect()) {
             // WHEN it simulates a job with a participant
@@ -88,7 +76,7 @@ class SimulateJobTest {
     }
 
     @Test
-    void should_offer_the_simulated_job_when_the_worker_reports_full() {
+    void should_offer_the_simulated_job_when_the_worker_reports_full(LiveKitSimulator sim) {
         // GIVEN a worker that reported WS_FULL at load 1
         try (FakeAgentWorker worker = Sims.worker(sim, "full-sim").connect()) {
             worker.updateStatus(WorkerStatus.WS_FULL, 1f);

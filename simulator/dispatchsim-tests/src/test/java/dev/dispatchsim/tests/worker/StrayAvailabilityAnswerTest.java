@@ -1,17 +1,16 @@
 package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
-import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityResponse;
 import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.WorkerMessage;
-import dev.dispatchsim.tests.support.RoomApi;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.AvailabilityPolicy;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.RoomApi;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,23 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An AvailabilityResponse for a job the server did not ask that worker about is ignored (reference 5.4 step 8). */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 107)
 class StrayAvailabilityAnswerTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = Sims.manual(107, clock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_ignore_an_answer_when_it_comes_from_a_worker_that_was_not_asked() {
+    void should_ignore_an_answer_when_it_comes_from_a_worker_that_was_not_asked(LiveKitSimulator sim) {
         // GIVEN a job offered to one worker, and a second worker of another agent
         try (FakeAgentWorker asked = Sims.worker(sim, "asked").policy(AvailabilityPolicy.ignore()).connect();
              FakeAgentWorker intruder = Sims.worker(sim, "intruder").connect()) {

@@ -3,16 +3,15 @@ package dev.dispatchsim.tests.worker;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.proto.AvailabilityResponse;
 import dev.dispatchsim.proto.RegisterWorkerRequest;
 import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.WorkerMessage;
 import dev.dispatchsim.proto.WorkerPing;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,22 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * omitted) until a binary frame switches it back, as the Go server does (reference 4.1).
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 21)
 class TextFrameTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(21).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_answer_in_text_when_worker_speaks_protojson_text() throws Exception {
+    void should_answer_in_text_when_worker_speaks_protojson_text(LiveKitSimulator sim) throws Exception {
         // GIVEN a socket that registers with a text frame
         try (FakeAgentWorker worker = Sims.worker(sim, "texter").withoutRegister().open()) {
             worker.sendText(json(register("texter")));
@@ -65,7 +53,7 @@ class TextFrameTest {
     }
 
     @Test
-    void should_switch_back_to_binary_when_worker_sends_a_binary_frame() throws Exception {
+    void should_switch_back_to_binary_when_worker_sends_a_binary_frame(LiveKitSimulator sim) throws Exception {
         // GIVEN a worker registered in text
         try (FakeAgentWorker worker = Sims.worker(sim, "switcher").withoutRegister().open()) {
             worker.sendText(json(register("switcher")));
@@ -80,7 +68,7 @@ class TextFrameTest {
     }
 
     @Test
-    void should_answer_each_frame_in_its_own_format_when_text_and_binary_frames_follow_at_once() throws Exception {
+    void should_answer_each_frame_in_its_own_format_when_text_and_binary_frames_follow_at_once(LiveKitSimulator sim) throws Exception {
         // GIVEN a socket
         try (FakeAgentWorker worker = Sims.worker(sim, "mixed").withoutRegister().open()) {
             // WHEN a text register and a binary ping are sent back to back, and then a text ping

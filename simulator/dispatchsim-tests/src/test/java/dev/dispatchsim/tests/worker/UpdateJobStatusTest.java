@@ -5,13 +5,13 @@ import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.proto.JobAssignment;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
-import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,28 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JS_SUCCESS/JS_FAILED end the job there, while ListDispatch's copy stays JS_RUNNING (5.5).
  */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 23)
 class UpdateJobStatusTest {
 
-    private LiveKitSimulator sim;
     private RoomApi api;
 
     @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(23).start();
+    void start(LiveKitSimulator sim) {
         api = new RoomApi(sim);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_end_the_job_for_the_worker_but_keep_listdispatch_at_running_when_worker_reports_success() {
+    void should_end_the_job_for_the_worker_but_keep_listdispatch_at_running_when_worker_reports_success(LiveKitSimulator sim) {
         // GIVEN a job assigned to a worker
         try (FakeAgentWorker worker = Sims.worker(sim, "reporter").connect()) {
             api.createRoom("r1", "[{\"agentName\":\"reporter\"}]");
-            String jobId = assigned(worker);
+            String jobId = assigned(sim, worker);
 
             // WHEN the worker reports JS_SUCCESS
             worker.updateJobStatus(jobId, dev.dispatchsim.proto.JobStatus.JS_SUCCESS, "");
@@ -73,11 +67,11 @@ class UpdateJobStatusTest {
     }
 
     @Test
-    void should_keep_the_job_running_when_worker_reports_running() {
+    void should_keep_the_job_running_when_worker_reports_running(LiveKitSimulator sim) {
         // GIVEN an assigned job
         try (FakeAgentWorker worker = Sims.worker(sim, "runner").connect()) {
             api.createRoom("r2", "[{\"agentName\":\"runner\"}]");
-            String jobId = assigned(worker);
+            String jobId = assigned(sim, worker);
 
             // WHEN the worker reports JS_RUNNING (what the Python SDK sends when the job process starts)
             worker.updateJobStatus(jobId, dev.dispatchsim.proto.JobStatus.JS_RUNNING, "");
@@ -91,12 +85,12 @@ class UpdateJobStatusTest {
     }
 
     @Test
-    void should_ignore_the_update_when_job_belongs_to_another_worker() {
+    void should_ignore_the_update_when_job_belongs_to_another_worker(LiveKitSimulator sim) {
         // GIVEN a job assigned to one worker, and a second worker that does not run it
         try (FakeAgentWorker owner = Sims.worker(sim, "owner").connect();
              FakeAgentWorker stranger = Sims.worker(sim, "stranger").connect()) {
             api.createRoom("r3", "[{\"agentName\":\"owner\"}]");
-            String jobId = assigned(owner);
+            String jobId = assigned(sim, owner);
 
             // WHEN the stranger reports that job as failed
             stranger.updateJobStatus(jobId, dev.dispatchsim.proto.JobStatus.JS_FAILED, "not mine");
@@ -117,7 +111,7 @@ class UpdateJobStatusTest {
     }
 
     @Test
-    void should_ignore_the_update_when_job_is_unknown() {
+    void should_ignore_the_update_when_job_is_unknown(LiveKitSimulator sim) {
         // GIVEN a registered worker
         try (FakeAgentWorker worker = Sims.worker(sim, "guesser").connect()) {
             // WHEN it reports a status for a job that does not exist
@@ -130,7 +124,7 @@ class UpdateJobStatusTest {
         }
     }
 
-    private String assigned(FakeAgentWorker worker) {
+    private String assigned(LiveKitSimulator sim, FakeAgentWorker worker) {
         JobAssignment assignment = worker.nextAssignment(WAIT);
         String jobId = assignment.getJob().getId();
         sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);

@@ -2,10 +2,10 @@ package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.tests.support.Sims;
+import dev.dispatchsim.junit.ClockMode;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,23 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server sends a WebSocket ping control frame every 10 s of simulated time after registration (reference 5.3). */
 @Timeout(30)
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 4)
 class WebSocketKeepaliveTest {
 
-    private final ManualClock clock = new ManualClock();
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = Sims.manual(4, clock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_send_a_websocket_ping_every_10_seconds_when_worker_is_registered() {
+    void should_send_a_websocket_ping_every_10_seconds_when_worker_is_registered(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a registered worker
         try (FakeAgentWorker worker = Sims.worker(sim, "kept-alive").connect()) {
             // WHEN 9.999 s pass: no ping yet (the pong that follows proves every earlier frame was read)
@@ -53,7 +41,7 @@ class WebSocketKeepaliveTest {
     }
 
     @Test
-    void should_not_ping_when_socket_has_not_registered() {
+    void should_not_ping_when_socket_has_not_registered(LiveKitSimulator sim, ManualClock clock) {
         // GIVEN a socket that pings (protocol ping) but never registers
         try (FakeAgentWorker worker = Sims.worker(sim, "quiet").withoutRegister().open()) {
             worker.ping(1);

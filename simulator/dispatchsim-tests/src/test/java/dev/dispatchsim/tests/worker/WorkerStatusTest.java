@@ -2,14 +2,13 @@ package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEvent.WorkerStatusUpdated;
+import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.Worker;
 import dev.dispatchsim.proto.UpdateWorkerStatus;
 import dev.dispatchsim.proto.WorkerMessage;
 import dev.dispatchsim.proto.WorkerStatus;
-import dev.dispatchsim.tests.support.Sims;
 import dev.dispatchsim.testkit.FakeAgentWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dispatchsim.tests.support.Sims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,22 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** UpdateWorkerStatus (reference 5.3): a present status replaces the worker's; load is always overwritten (absent = 0). */
 @Timeout(30)
+@LiveKitSimulatorTest(seed = 19)
 class WorkerStatusTest {
 
-    private LiveKitSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = LiveKitSimulator.builder().seed(19).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
     @Test
-    void should_start_available_with_zero_load_when_worker_registers() {
+    void should_start_available_with_zero_load_when_worker_registers(LiveKitSimulator sim) {
         // GIVEN / WHEN a worker registers
         try (FakeAgentWorker worker = Sims.worker(sim, "fresh").connect()) {
             // THEN it is WS_AVAILABLE with load 0
@@ -44,7 +32,7 @@ class WorkerStatusTest {
     }
 
     @Test
-    void should_replace_status_and_load_when_worker_reports_both() {
+    void should_replace_status_and_load_when_worker_reports_both(LiveKitSimulator sim) {
         // GIVEN a registered worker
         try (FakeAgentWorker worker = Sims.worker(sim, "busy").connect()) {
             // WHEN it reports WS_FULL at load 0.25
@@ -60,7 +48,7 @@ class WorkerStatusTest {
     }
 
     @Test
-    void should_keep_status_and_reset_load_to_zero_when_update_has_neither() {
+    void should_keep_status_and_reset_load_to_zero_when_update_has_neither(LiveKitSimulator sim) {
         // GIVEN a worker that reported WS_FULL at load 0.5
         try (FakeAgentWorker worker = Sims.worker(sim, "partial").connect()) {
             worker.updateStatus(WorkerStatus.WS_FULL, 0.5f);

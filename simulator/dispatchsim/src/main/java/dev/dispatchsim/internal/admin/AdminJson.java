@@ -1,7 +1,5 @@
 package dev.dispatchsim.internal.admin;
 
-import dev.dispatchsim.admin.AdminException;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dispatchsim.admin.AdminException;
 import dev.dispatchsim.journal.AppliedEffect;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent;
@@ -122,14 +121,6 @@ public final class AdminJson {
         } catch (JsonProcessingException malformed) {
             throw bodyError(malformed, malformed.getOriginalMessage());
         }
-    }
-
-    /** Round-trips a details map through JSON, so that in-process and HTTP errors carry equal values. */
-    public static Map<String, Object> normalize(Map<String, ?> details) {
-        if (details == null || details.isEmpty()) {
-            return Map.of();
-        }
-        return java.util.Collections.unmodifiableMap(readMap(write(details)));
     }
 
     private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException failure) {

@@ -1,7 +1,6 @@
 package dev.dispatchsim.internal.admin;
 
 import dev.dispatchsim.admin.AdminException;
-
 import dev.dispatchsim.internal.model.ApiException;
 
 import java.util.concurrent.CompletableFuture;

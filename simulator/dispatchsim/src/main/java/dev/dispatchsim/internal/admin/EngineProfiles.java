@@ -1,11 +1,10 @@
 package dev.dispatchsim.internal.admin;
 
 import dev.dispatchsim.admin.ProfileInfo;
-
 import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.fault.RuleProfile;
-import dev.dispatchsim.profile.ProfileException;
 import dev.dispatchsim.internal.fault.profile.ProfileLoader;
+import dev.dispatchsim.profile.ProfileException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,19 +1,16 @@
 package dev.dispatchsim.internal.admin;
 
-import java.time.Instant;
-
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dispatchsim.admin.AdminException;
 import dev.dispatchsim.admin.Health;
 import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.admin.SimulatorAdmin;
-import dev.dispatchsim.model.Track;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.model.Track;
 import dev.dispatchsim.model.Worker;
 
 import java.io.IOException;
@@ -25,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,29 +1,27 @@
 package dev.dispatchsim.internal.admin;
 
 import dev.dispatchsim.admin.AdminException;
-import dev.dispatchsim.admin.RoomConfig;
-import dev.dispatchsim.internal.clock.DurationText;
-import dev.dispatchsim.internal.engine.ParticipantSpec;
-import dev.dispatchsim.internal.engine.RoomSpec;
-import java.time.Instant;
-
 import dev.dispatchsim.admin.Health;
 import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.ProfileInfo;
+import dev.dispatchsim.admin.RoomConfig;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.admin.SimulatorAdmin;
-import dev.dispatchsim.model.Track;
-
-import dev.dispatchsim.profile.ProfileException;
 import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.internal.clock.DurationText;
 import dev.dispatchsim.internal.engine.Engine;
-import dev.dispatchsim.journal.JournalTimeoutException;
-import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.internal.engine.ParticipantSpec;
+import dev.dispatchsim.internal.engine.RoomSpec;
 import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalTimeoutException;
 import dev.dispatchsim.model.Participant;
+import dev.dispatchsim.model.SimulatorState;
+import dev.dispatchsim.model.Track;
 import dev.dispatchsim.model.Worker;
+import dev.dispatchsim.profile.ProfileException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.dispatchsim.internal.admin;
 
 import dev.dispatchsim.admin.ProfileInfo;
-
 import dev.dispatchsim.profile.ProfileException;
+
 import java.util.Optional;
 
 /**

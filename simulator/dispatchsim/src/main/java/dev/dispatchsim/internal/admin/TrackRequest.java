@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.admin;
 
+
+
 /**
  * The body of {@code POST /_sim/rooms/{room}/participants/{identity}/tracks}. Absent fields are the
  * defaults of a microphone track: name {@code mic}, type {@code AUDIO}, source {@code MICROPHONE}.

@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.auth;
 
+
+
 /**
  * The worker's allowed_permissions (RegisterWorkerRequest field 7) that the server copies into every
  * agent token it mints for that worker. Mirrors the ParticipantPermission fields that matter here,

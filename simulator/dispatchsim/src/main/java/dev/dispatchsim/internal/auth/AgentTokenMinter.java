@@ -3,6 +3,7 @@ package dev.dispatchsim.internal.auth;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.auth;
 
+
+
 /**
  * The outcome of the auth middleware for one request, before any handler runs.
  *

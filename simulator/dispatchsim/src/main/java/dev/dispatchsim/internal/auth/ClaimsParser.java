@@ -1,6 +1,7 @@
 package dev.dispatchsim.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

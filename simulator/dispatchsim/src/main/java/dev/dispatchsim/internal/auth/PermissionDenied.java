@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.auth;
 
+
+
 /**
  * A grant check failed. The message is always the real server's wire text, "permissions denied"
  * (answered as Twirp {@code unauthenticated}, HTTP 401); {@link #missing()} says which grant was

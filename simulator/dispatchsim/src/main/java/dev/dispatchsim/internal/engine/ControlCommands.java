@@ -4,10 +4,10 @@ import dev.dispatchsim.internal.clock.EventLoop;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.Job;
 import dev.dispatchsim.model.Participant;
-import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.model.SimulatorState.DispatchView;
 import dev.dispatchsim.model.SimulatorState.JobView;
 import dev.dispatchsim.model.SimulatorState.RoomView;
+import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.model.Track;
 import dev.dispatchsim.model.Worker;
 

@@ -1,15 +1,15 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
+import dev.dispatchsim.journal.JournalEvent.DispatchDeleted;
+import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.Job;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JobType;
-import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
-import dev.dispatchsim.journal.JournalEvent.DispatchDeleted;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.internal.clock.EventLoop;
 import dev.dispatchsim.clock.SimClock;
+import dev.dispatchsim.internal.clock.EventLoop;
 import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;

@@ -1,12 +1,12 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.internal.clock.ScheduledTask;
 import dev.dispatchsim.internal.fault.FaultContext;
 import dev.dispatchsim.internal.fault.FaultDecision;
 import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.model.SimulatorState.Phase;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
-import dev.dispatchsim.model.JobState;
-import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
+import dev.dispatchsim.model.JobState;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.SimulatorState.Phase;
 
 import java.time.Instant;
 

@@ -1,22 +1,22 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
-import dev.dispatchsim.model.Job;
-import dev.dispatchsim.model.JobState;
-import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobCreated;
+import dev.dispatchsim.model.Job;
+import dev.dispatchsim.model.JobState;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.model.ParticipantState;
 import dev.dispatchsim.model.Permissions;
 import dev.dispatchsim.model.Room;
+import dev.dispatchsim.model.SimulatorState.Phase;
 
 import java.time.Instant;
 import java.util.List;

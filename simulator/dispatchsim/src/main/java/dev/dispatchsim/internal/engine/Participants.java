@@ -1,19 +1,19 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
-import dev.dispatchsim.model.DispatchSource;
-import dev.dispatchsim.model.ErrorCode;
-import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.journal.JournalEvent.DataSent;
 import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
 import dev.dispatchsim.journal.JournalEvent.TrackPublished;
+import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ErrorCode;
+import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.model.Permissions;
+import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.model.Track;
 
 import java.util.LinkedHashMap;

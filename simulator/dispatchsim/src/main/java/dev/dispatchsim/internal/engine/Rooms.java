@@ -1,12 +1,12 @@
 package dev.dispatchsim.internal.engine;
 
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.journal.JournalEvent.RoomClosed;
+import dev.dispatchsim.journal.JournalEvent.RoomCreated;
+import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
-import dev.dispatchsim.journal.JournalEvent.RoomClosed;
-import dev.dispatchsim.journal.JournalEvent.RoomCreated;
 import dev.dispatchsim.model.Room;
 
 import java.nio.charset.StandardCharsets;

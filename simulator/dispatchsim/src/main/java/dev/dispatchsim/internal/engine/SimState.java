@@ -1,9 +1,9 @@
 package dev.dispatchsim.internal.engine;
 
+import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.internal.clock.EventLoop;
 import dev.dispatchsim.internal.clock.ScheduledTask;
 import dev.dispatchsim.internal.clock.SeededRandoms;
-import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.journal.JournalEvent;
 
 import java.time.Duration;

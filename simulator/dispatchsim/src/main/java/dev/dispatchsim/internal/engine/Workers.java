@@ -1,11 +1,11 @@
 package dev.dispatchsim.internal.engine;
 
+import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.journal.JournalEvent.WorkerConnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerProtocolError;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
 import dev.dispatchsim.journal.JournalEvent.WorkerStatusUpdated;
-import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.model.Worker;
 import dev.dispatchsim.model.WorkerRegistration;
 import dev.dispatchsim.model.WorkerStatus;

@@ -1,5 +1,9 @@
 package dev.dispatchsim.internal.fault;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 import static dev.dispatchsim.internal.fault.HookPoint.AGENT_JOIN;
 import static dev.dispatchsim.internal.fault.HookPoint.AVAILABILITY_REQUEST;
 import static dev.dispatchsim.internal.fault.HookPoint.AVAILABILITY_RESPONSE;
@@ -11,10 +15,6 @@ import static dev.dispatchsim.internal.fault.HookPoint.TWIRP_REQUEST;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_CONNECT;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_FRAME;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_REGISTER;
-
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Where each effect kind means something, kept in one place so the placement rules read as one

@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.fault;
 
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+
 import java.time.Duration;
 import java.util.Objects;
 

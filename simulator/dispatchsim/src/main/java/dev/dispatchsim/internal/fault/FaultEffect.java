@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.fault;
 
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

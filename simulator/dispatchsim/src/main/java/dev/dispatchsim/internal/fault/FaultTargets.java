@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.fault;
 
+
+
 /** The ids an applied fault concerned, copied from its context; any may be null. */
 public record FaultTargets(String roomName, String dispatchId, String jobId, String workerId, String agentName) {
 

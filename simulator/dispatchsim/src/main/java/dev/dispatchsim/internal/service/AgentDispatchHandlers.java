@@ -3,13 +3,13 @@ package dev.dispatchsim.internal.service;
 import dev.dispatchsim.internal.auth.Claims;
 import dev.dispatchsim.internal.auth.Grants;
 import dev.dispatchsim.internal.engine.Engine;
+import dev.dispatchsim.internal.twirp.TwirpMethod;
 import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.proto.AgentDispatch;
 import dev.dispatchsim.proto.CreateAgentDispatchRequest;
 import dev.dispatchsim.proto.DeleteAgentDispatchRequest;
 import dev.dispatchsim.proto.ListAgentDispatchRequest;
 import dev.dispatchsim.proto.ListAgentDispatchResponse;
-import dev.dispatchsim.internal.twirp.TwirpMethod;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,8 +4,9 @@ import dev.dispatchsim.internal.auth.Claims;
 import dev.dispatchsim.internal.auth.Grants;
 import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.engine.RoomSpec;
-import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.internal.twirp.TwirpMethod;
+import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.proto.CreateRoomRequest;
 import dev.dispatchsim.proto.DeleteRoomRequest;
@@ -25,7 +26,6 @@ import dev.dispatchsim.proto.UpdateParticipantRequest;
 import dev.dispatchsim.proto.UpdateRoomMetadataRequest;
 import dev.dispatchsim.proto.UpdateSubscriptionsRequest;
 import dev.dispatchsim.proto.UpdateSubscriptionsResponse;
-import dev.dispatchsim.internal.twirp.TwirpMethod;
 
 import java.util.ArrayList;
 import java.util.List;

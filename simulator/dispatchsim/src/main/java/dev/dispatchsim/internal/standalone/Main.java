@@ -1,16 +1,16 @@
 package dev.dispatchsim.internal.standalone;
 
 import dev.dispatchsim.admin.Health;
-import dev.dispatchsim.internal.transport.HttpServer;
+import dev.dispatchsim.internal.transport.LoggingSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -57,11 +57,7 @@ public final class Main {
         StandaloneServer server;
         try {
             StandaloneConfig config = StandaloneConfig.resolve(flags(parsed), envLayer);
-            // before anything creates a logger: slf4j-simple reads its level once
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
-            // Jetty's debug and trace loggers dump raw requests: admin tokens, LiveKit JWTs and the UI's login
-            // link included. Whatever the level asked for, the HTTP server logs no more than info.
-            System.setProperty("org.slf4j.simpleLogger.log." + HttpServer.LOGGERS, quieterOf(config.logLevel(), "info"));
+            logLevels(config.logLevel());
             server = StandaloneServer.start(config, envLayer, out);
         } catch (ConfigException bad) {
             err.println("dispatchsim: " + bad.getMessage());
@@ -85,10 +81,20 @@ public final class Main {
         return 0;
     }
 
-    /** The less verbose of two slf4j-simple levels. */
-    static String quieterOf(String level, String cap) {
-        List<String> verbosity = List.of("off", "error", "warn", "info", "debug", "trace");
-        return verbosity.indexOf(level) > verbosity.indexOf(cap) ? cap : level;
+    /**
+     * slf4j-simple's levels, set before anything creates a logger (it reads them once). Jetty's and Javalin's
+     * start-up chatter is INFO; it shows only at debug, so the default output is the simulator's own lines.
+     * Their own debug and trace output dumps raw requests, admin tokens, LiveKit JWTs and the timeline UI's
+     * login link included, so at debug and trace they stay at info.
+     */
+    static void logLevels(String level) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        String server = switch (level) {
+            case "info" -> "warn";
+            case "debug", "trace" -> "info";
+            default -> level;
+        };
+        LoggingSetup.serverLoggerRoots().forEach(root -> System.setProperty("org.slf4j.simpleLogger.log." + root, server));
     }
 
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {

@@ -1,8 +1,8 @@
 package dev.dispatchsim.internal.standalone;
 
-import dev.dispatchsim.internal.clock.DurationText;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.internal.auth.ApiKeys;
+import dev.dispatchsim.internal.clock.DurationText;
 
 import java.time.Duration;
 import java.util.Arrays;

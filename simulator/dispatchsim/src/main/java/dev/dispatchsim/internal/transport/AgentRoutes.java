@@ -2,8 +2,8 @@ package dev.dispatchsim.internal.transport;
 
 import dev.dispatchsim.internal.auth.AuthResult;
 import dev.dispatchsim.internal.auth.Claims;
-import dev.dispatchsim.internal.engine.TransportFaults;
 import dev.dispatchsim.internal.engine.TransportFaults.Verdict;
+import dev.dispatchsim.internal.engine.TransportFaults;
 import dev.dispatchsim.internal.engine.WorkerCommands;
 import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.worker.WorkerFrames;

@@ -2,17 +2,16 @@ package dev.dispatchsim.internal.transport;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import dev.dispatchsim.internal.engine.TransportFaults;
 import dev.dispatchsim.internal.engine.TransportFaults.Verdict;
+import dev.dispatchsim.internal.engine.TransportFaults;
 import dev.dispatchsim.internal.fault.FaultEffect;
-import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.internal.twirp.TwirpCodec;
 import dev.dispatchsim.internal.twirp.TwirpMethod;
 import dev.dispatchsim.internal.twirp.TwirpResponse;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import dev.dispatchsim.internal.twirp.WireFormat;
-
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
+import dev.dispatchsim.model.ErrorCode;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -5,7 +5,6 @@ import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import org.eclipse.jetty.server.Server;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,6 @@ import java.util.function.Consumer;
  * {@code /twirp}, the worker socket {@code /agent}, and extra routes (the admin API under {@code /_sim}).
  */
 public final class HttpServer implements AutoCloseable {
-
-    /** The loggers of the HTTP server (Jetty), by name prefix; relocated with Jetty in the standalone jar. */
-    public static final String LOGGERS = Server.class.getPackageName().replaceFirst("\\.server$", "");
 
     /** Jetty's own cap sits above the protocol limits, so that our checks answer first and say why. */
     private static final long JETTY_MAX_BYTES = 11L * 1024 * 1024;
@@ -60,6 +56,7 @@ public final class HttpServer implements AutoCloseable {
         }
 
         public HttpServer start(String bind, int port) {
+            boolean noLogger = LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -78,7 +75,11 @@ public final class HttpServer implements AutoCloseable {
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
             });
-            app.start(bind, port);
+            if (noLogger) {
+                LoggingSetup.startQuietly(() -> app.start(bind, port));
+            } else {
+                app.start(bind, port);
+            }
             return new HttpServer(app);
         }
     }

@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.twirp;
 
+
+
 /**
  * Go's {@code %q} for the strings the real server quotes in its Twirp messages (paths, methods,
  * Content-Type): double quotes, backslash escapes, control characters as {@code \xNN}.

@@ -1,5 +1,7 @@
 package dev.dispatchsim.internal.worker;
 
+
+
 /** The raw socket under a worker connection; the transport implements it (so this package needs no Javalin). */
 public interface SocketPort {
 

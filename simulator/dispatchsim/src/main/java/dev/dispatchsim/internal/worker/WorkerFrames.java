@@ -5,6 +5,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.dispatchsim.internal.engine.SimulatedJob;
 import dev.dispatchsim.internal.engine.WorkerCommands;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
+import dev.dispatchsim.internal.service.ProtoModels;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.model.WorkerRegistration;
@@ -15,7 +16,6 @@ import dev.dispatchsim.proto.SimulateJobRequest;
 import dev.dispatchsim.proto.UpdateJobStatus;
 import dev.dispatchsim.proto.UpdateWorkerStatus;
 import dev.dispatchsim.proto.WorkerMessage;
-import dev.dispatchsim.internal.service.ProtoModels;
 
 /**
  * Frames from one worker → engine commands. A frame that cannot be understood closes this socket

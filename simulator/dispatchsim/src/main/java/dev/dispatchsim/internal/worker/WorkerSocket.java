@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.dispatchsim.internal.engine.ServerInfo;
 import dev.dispatchsim.internal.engine.WorkerLink;
+import dev.dispatchsim.internal.service.ProtoModels;
 import dev.dispatchsim.model.Job;
 import dev.dispatchsim.proto.AvailabilityRequest;
 import dev.dispatchsim.proto.JobAssignment;
@@ -11,7 +12,6 @@ import dev.dispatchsim.proto.JobTermination;
 import dev.dispatchsim.proto.RegisterWorkerResponse;
 import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.proto.WorkerPong;
-import dev.dispatchsim.internal.service.ProtoModels;
 
 /**
  * One worker socket as the engine sees it: model → ServerMessage frames. Frames are binary protobuf,

@@ -1,7 +1,6 @@
 package dev.dispatchsim.internal.admin;
 
 import dev.dispatchsim.admin.SimulatorAdmin;
-
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;

@@ -1,16 +1,17 @@
 package dev.dispatchsim.internal.auth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import static dev.dispatchsim.internal.auth.TestTokens.CAPTURE_KEY;
 import static dev.dispatchsim.internal.auth.TestTokens.CAPTURE_SECRET;
 import static dev.dispatchsim.internal.auth.TestTokens.NODE_HEADER;
 import static dev.dispatchsim.internal.auth.TestTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class TokenClaimsTest {
 

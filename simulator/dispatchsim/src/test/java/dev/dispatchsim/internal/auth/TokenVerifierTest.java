@@ -1,14 +1,15 @@
 package dev.dispatchsim.internal.auth;
 
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
 import static dev.dispatchsim.internal.auth.TestTokens.CAPTURE_KEY;
 import static dev.dispatchsim.internal.auth.TestTokens.CAPTURE_SECRET;
 import static dev.dispatchsim.internal.auth.TestTokens.JAVA_HEADER;
 import static dev.dispatchsim.internal.auth.TestTokens.NODE_HEADER;
 import static dev.dispatchsim.internal.auth.TestTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
 
 class TokenVerifierTest {
 

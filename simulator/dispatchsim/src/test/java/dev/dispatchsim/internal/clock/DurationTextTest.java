@@ -10,9 +10,9 @@ import dev.dispatchsim.internal.fault.profile.ProfileLoader;
 import dev.dispatchsim.internal.standalone.EnvLayer;
 import dev.dispatchsim.internal.standalone.StandaloneConfig;
 import dev.dispatchsim.internal.standalone.StandaloneSetting;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.dispatchsim.internal.engine;
 
 import dev.dispatchsim.clock.ManualClock;
-import dev.dispatchsim.model.Job;
-import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
+import dev.dispatchsim.model.Job;
+import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.model.WorkerRegistration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

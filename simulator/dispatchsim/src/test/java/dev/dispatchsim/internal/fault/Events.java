@@ -1,6 +1,7 @@
 package dev.dispatchsim.internal.fault;
 
 import dev.dispatchsim.model.DispatchSource;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;

@@ -1,15 +1,16 @@
 package dev.dispatchsim.internal.fault;
 
-import dev.dispatchsim.model.ErrorCode;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.dispatchsim.internal.fault.FaultEffect.Fail;
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultEffectTest {
 

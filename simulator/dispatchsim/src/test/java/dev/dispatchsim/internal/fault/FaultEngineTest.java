@@ -1,16 +1,17 @@
 package dev.dispatchsim.internal.fault;
 
-import static dev.dispatchsim.internal.fault.Events.availabilityRequest;
-import static dev.dispatchsim.internal.fault.Events.engineWith;
-import static dev.dispatchsim.internal.fault.Events.firing;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+
+import static dev.dispatchsim.internal.fault.Events.availabilityRequest;
+import static dev.dispatchsim.internal.fault.Events.engineWith;
+import static dev.dispatchsim.internal.fault.Events.firing;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FaultEngineTest {
     private static final HookPoint AR = HookPoint.AVAILABILITY_REQUEST;

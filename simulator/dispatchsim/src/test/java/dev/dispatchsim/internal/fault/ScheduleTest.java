@@ -1,14 +1,15 @@
 package dev.dispatchsim.internal.fault;
 
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
 import static dev.dispatchsim.internal.fault.Events.availabilityRequest;
 import static dev.dispatchsim.internal.fault.Events.engineWith;
 import static dev.dispatchsim.internal.fault.Events.firing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
     private static Rule dropWhen(Schedule s) {

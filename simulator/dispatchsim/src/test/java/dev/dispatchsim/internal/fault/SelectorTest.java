@@ -1,11 +1,11 @@
 package dev.dispatchsim.internal.fault;
 
-import static dev.dispatchsim.internal.fault.Events.availabilityRequest;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
 import org.junit.jupiter.api.Test;
+
+import static dev.dispatchsim.internal.fault.Events.availabilityRequest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SelectorTest {
     private final FaultContext ctx = availabilityRequest("session-7").toBuilder()

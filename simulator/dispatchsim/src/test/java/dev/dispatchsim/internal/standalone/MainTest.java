@@ -1,7 +1,6 @@
 package dev.dispatchsim.internal.standalone;
 
 import dev.dispatchsim.LiveKitSimulator;
-
 import dev.dispatchsim.admin.SimulatorAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.fault.profile;
 
 import dev.dispatchsim.internal.fault.DelayDistribution;
 import dev.dispatchsim.internal.fault.FaultEffect;
+
 import java.time.Duration;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.dispatchsim.internal.fault.profile;
 import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.model.JobStatus;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.fault.profile;
 
 import dev.dispatchsim.internal.fault.FaultEffect.Fail;
 import dev.dispatchsim.model.ErrorCode;
+
 import java.util.List;
 
 /** Reads the one error of {@code do: {type: fail, ...}}: twirp, http_status (+ body) or ws_close. */

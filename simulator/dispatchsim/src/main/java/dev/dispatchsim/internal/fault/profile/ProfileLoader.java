@@ -1,9 +1,7 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import dev.dispatchsim.profile.ProfileException;
-
 import dev.dispatchsim.internal.fault.RuleProfile;
-
+import dev.dispatchsim.profile.ProfileException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,8 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import dev.dispatchsim.internal.fault.Rule;
 import dev.dispatchsim.internal.fault.RuleProfile;
 
-
-import dev.dispatchsim.internal.fault.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

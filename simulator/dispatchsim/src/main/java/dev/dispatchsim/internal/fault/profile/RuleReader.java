@@ -3,6 +3,7 @@ package dev.dispatchsim.internal.fault.profile;
 import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.internal.fault.Rule;
+
 import java.util.List;
 
 /** Reads one entry of {@code rules:}. */

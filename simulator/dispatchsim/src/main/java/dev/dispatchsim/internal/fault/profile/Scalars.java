@@ -1,8 +1,7 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import dev.dispatchsim.profile.ProfileException;
-
 import dev.dispatchsim.internal.clock.DurationText;
+import dev.dispatchsim.profile.ProfileException;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.dispatchsim.internal.fault.profile;
 
 import dev.dispatchsim.internal.fault.Schedule;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

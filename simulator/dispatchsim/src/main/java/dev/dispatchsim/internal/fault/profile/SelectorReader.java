@@ -3,6 +3,7 @@ package dev.dispatchsim.internal.fault.profile;
 import dev.dispatchsim.internal.fault.Selector;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

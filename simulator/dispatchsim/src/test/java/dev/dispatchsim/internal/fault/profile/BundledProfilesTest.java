@@ -1,24 +1,25 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.dispatchsim.internal.fault.FaultContext;
 import dev.dispatchsim.internal.fault.FaultDecision;
-import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.FaultEffect.Fail;
+import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.HookPoint;
-import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each bundled profile does what its header comment says. */
 class BundledProfilesTest {

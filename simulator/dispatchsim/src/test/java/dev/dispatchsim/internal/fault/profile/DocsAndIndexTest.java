@@ -1,10 +1,10 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.model.ErrorCode;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keeps fault-profiles/ (files, headers, README) in step with the code. Runs from the module directory. */
 class DocsAndIndexTest {

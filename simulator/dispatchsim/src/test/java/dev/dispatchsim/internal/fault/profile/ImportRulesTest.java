@@ -1,13 +1,14 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/architecture.md: fault is pure (it names what it applied as journal values); only fault.profile reads YAML. */
 class ImportRulesTest {

@@ -1,29 +1,28 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import dev.dispatchsim.internal.fault.RuleProfile;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.dispatchsim.internal.fault.DelayDistribution;
-import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.FaultEffect.Fail;
+import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.HookPoint;
-
 import dev.dispatchsim.internal.fault.Rule;
+import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.internal.fault.Schedule;
 import dev.dispatchsim.internal.fault.Selector;
-import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JobType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileLoaderTest {
     static final String FULL = """

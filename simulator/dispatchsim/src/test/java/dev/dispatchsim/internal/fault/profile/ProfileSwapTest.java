@@ -1,16 +1,14 @@
 package dev.dispatchsim.internal.fault.profile;
 
-import dev.dispatchsim.internal.fault.RuleProfile;
-import dev.dispatchsim.profile.ProfileException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.dispatchsim.internal.fault.FaultContext;
 import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.HookPoint;
-
+import dev.dispatchsim.internal.fault.RuleProfile;
+import dev.dispatchsim.profile.ProfileException;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Swapping profiles at run time: all or nothing. */
 class ProfileSwapTest {
