@@ -45,7 +45,7 @@ DS.RoomsView = class {
   }
 
   renderRow(room, el) {
-    const stamp = room.version + ':' + room.closed;
+    const stamp = room.version + ':' + room.closed + ':' + this.drawn; // drawn: a reset or new filter redraws all
     if (el.dataset.room === room.name && el.dataset.stamp === stamp) return;
     const drops = room.marks.filter(m => m.type === 'drop').length;
     const lies = room.lies.filter(l => l.lie).length;

@@ -117,6 +117,15 @@ class ReportBrowserTest {
             // a journal alone does not name the profile: the rules are those seen firing, in the order they first did
             assertThat(page.rules()).containsExactly("report-running-anyway: 4 fires", "drop-createroom-sessions-2-to-4: 3 fires");
             browser.screenshot("saved-journal-opened");
+
+            // AND dropping the file on a fresh page does the same (the drop event a drag from the desktop sends)
+            browser.go(emptyReport.toUri().toString());
+            new TimelinePage(browser).awaitReady();
+            browser.script("const files = new DataTransfer(); files.items.add(new File([arguments[0]], 'dropped.jsonl'));"
+                    + "document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));",
+                    Files.readString(journal));
+            assertThat(page.awaitRooms(SESSIONS)).hasSize(4);
+            assertThat(browser.one("#title").getText()).isEqualTo("dropped.jsonl");
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
