@@ -13,14 +13,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code dispatchsim report JOURNAL.jsonl [-o OUT.html] [--title T]}: the timeline report of a saved journal
  * (the admin export, {@code GET /_sim/journal}, e.g. a CI artifact), as one HTML file that opens offline.
- * Exit codes: 0 written, 2 for a file that cannot be read or a line that is not a journal entry (named by
- * file and line), 1 when the report cannot be written.
+ * Exit codes: 0 written, 2 for a file that cannot be read, a line that is not JSON (named by file and line)
+ * or a file with no entry at all, 1 when the report cannot be written. A JSON line that is not an entry is
+ * skipped with a warning naming it.
  */
 final class ReportCommand {
 
@@ -51,9 +53,10 @@ final class ReportCommand {
             err.println("dispatchsim report: cannot read " + journal + ": " + unreadable);
             return 2;
         }
-        String problem = firstProblem(journal, text);
-        if (problem != null) {
-            err.println("dispatchsim report: " + problem);
+        JournalCheck check = JournalCheck.of(journal, text);
+        check.skipped().forEach(line -> err.println("dispatchsim report: skipped " + line));
+        if (check.error() != null) {
+            err.println("dispatchsim report: " + check.error());
             return 2;
         }
         String title = parsed.matchedOptionValue("--title", journal.getFileName().toString());
@@ -74,28 +77,39 @@ final class ReportCommand {
         }
     }
 
-    /** The first line that is not a journal entry, as "file:line: why", or null. Unknown event types are fine. */
-    static String firstProblem(Path file, String text) {
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+    /**
+     * What a journal file holds: {@code error} when it cannot be shown (a line that is not JSON, or no entry at
+     * all), and the JSON lines that are not entries, skipped with a warning (a newer export may carry other
+     * lines, such as markers); entries of event types this version does not know are fine.
+     */
+    record JournalCheck(String error, List<String> skipped) {
+
+        static JournalCheck of(Path file, String text) {
+            List<String> lines = text.lines().toList();
+            List<String> skipped = new ArrayList<>();
+            int entries = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                String where = file + ":" + (i + 1) + ": ";
+                Map<String, Object> line;
+                try {
+                    line = AdminJson.readMap(lines.get(i));
+                } catch (IllegalArgumentException notJson) {
+                    return new JournalCheck(where + "not JSON; a journal file has one JSON entry per line, as "
+                            + "GET /_sim/journal answers", skipped);
+                }
+                if (line.get("seq") instanceof Number && line.get("virtualTime") instanceof String
+                        && line.get("type") instanceof String && line.get("event") instanceof Map) {
+                    entries++;
+                } else {
+                    skipped.add(where + "not a journal entry (an entry has seq, virtualTime, type and event)");
+                }
             }
-            String where = file + ":" + (i + 1) + ": ";
-            Map<String, Object> entry;
-            try {
-                entry = AdminJson.readMap(line);
-            } catch (IllegalArgumentException notJson) {
-                return where + "not JSON; a journal file has one JSON entry per line, as GET /_sim/journal answers";
-            }
-            if (!(entry.get("seq") instanceof Number) || !(entry.get("virtualTime") instanceof String)
-                    || !(entry.get("type") instanceof String) || !(entry.get("event") instanceof Map)) {
-                return where + "not a journal entry: it needs seq (a number), virtualTime, type and event, as "
-                        + "GET /_sim/journal writes them";
-            }
+            return new JournalCheck(entries > 0 ? null : file + ": no journal entries; a journal file has one JSON "
+                    + "entry per line, as GET /_sim/journal answers", skipped);
         }
-        return null;
     }
 
     private static Path defaultOut(Path journal) {

@@ -45,11 +45,6 @@ public final class TimelineUi implements AutoCloseable {
                 new AdminRoute("GET", "report", Set.of("title"), this::report));
     }
 
-    /** How many live pages are following the journal now. */
-    public int liveFeeds() {
-        return streams.size();
-    }
-
     private AdminResponse asset(AdminCall call) {
         String resource = UiAssets.resourceFor(call.path("name")).orElseThrow(() -> new AdminException(404, "not_found",
                 "no UI asset '" + call.path("name") + "'; assets: " + UiAssets.SERVED.keySet().stream().sorted().toList()));

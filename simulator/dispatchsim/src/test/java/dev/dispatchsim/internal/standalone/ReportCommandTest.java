@@ -72,7 +72,20 @@ class ReportCommandTest {
     }
 
     @Test
-    void should_exit_2_naming_the_file_and_line_when_a_line_is_not_a_journal_entry(@TempDir Path dir) throws Exception {
+    void should_skip_with_a_warning_a_json_line_that_is_not_an_entry_when_the_rest_is_a_journal(@TempDir Path dir)
+            throws Exception {
+        Path journal = Files.writeString(dir.resolve("marked.jsonl"), "{\"evicted\":12}\n"
+                + "{\"seq\":13,\"virtualTime\":\"2026-01-01T00:00:00Z\",\"type\":\"RoomCreated\",\"event\":{\"room\":\"r\"}}\n");
+
+        assertThat(run("report", journal.toString())).isZero();
+        assertThat(errBytes.toString(StandardCharsets.UTF_8)).isEqualTo("dispatchsim report: skipped " + journal
+                + ":1: not a journal entry (an entry has seq, virtualTime, type and event)\n");
+        assertThat(dir.resolve("marked.html")).exists();
+    }
+
+    @Test
+    void should_exit_2_naming_the_file_and_line_when_a_line_is_not_json_or_nothing_is_an_entry(@TempDir Path dir)
+            throws Exception {
         Path notJson = Files.writeString(dir.resolve("bad.jsonl"),
                 "{\"seq\":1,\"virtualTime\":\"2026-01-01T00:00:00Z\",\"type\":\"RoomCreated\",\"event\":{}}\n\nnot json\n");
         Path notEntry = Files.writeString(dir.resolve("state.json"), "{\"rooms\":[]}\n");
@@ -83,11 +96,13 @@ class ReportCommandTest {
 
         assertThat(errBytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "dispatchsim report: " + notJson + ":3: not JSON; a journal file has one JSON entry per line, as GET /_sim/journal answers",
-                "dispatchsim report: " + notEntry + ":1: not a journal entry: it needs seq (a number), virtualTime, type and "
-                        + "event, as GET /_sim/journal writes them",
+                "dispatchsim report: skipped " + notEntry + ":1: not a journal entry (an entry has seq, virtualTime, type and event)",
+                "dispatchsim report: " + notEntry + ": no journal entries; a journal file has one JSON entry per line, as "
+                        + "GET /_sim/journal answers",
                 "dispatchsim report: cannot read " + dir.resolve("missing.jsonl") + ": java.nio.file.NoSuchFileException: "
                         + dir.resolve("missing.jsonl"));
         assertThat(dir.resolve("bad.html")).doesNotExist();
+        assertThat(dir.resolve("state.html")).doesNotExist();
     }
 
     @Test
