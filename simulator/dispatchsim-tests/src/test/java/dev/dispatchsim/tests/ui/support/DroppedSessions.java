@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * The createroom-agents-dropped story as an app lives it: session after session creates its room with the
  * agent and reads ListDispatch. Under that profile sessions 2-4 never reach the worker, though ListDispatch
- * says JS_RUNNING; the others are delivered, and the worker gets their job.
+ * says JS_RUNNING; the others are delivered, and the worker gets their job (before ListDispatch is read).
  */
 public final class DroppedSessions {
 
@@ -27,10 +27,12 @@ public final class DroppedSessions {
         for (int session = first; session <= last; session++) {
             room = "session-" + session;
             api.createRoom(room, "[{\"agentName\":\"" + AGENT + "\"}]");
-            api.listDispatch(room);
             if (session < 2 || session > 4) {
+                // the worker answers over its socket: wait for the job before asking ListDispatch, so the report
+                // meets a job that is assigned, not one whose answer may still be on its way
                 worker.nextAssignment(WAIT);
             }
+            api.listDispatch(room);
         }
         return room;
     }
