@@ -82,6 +82,7 @@ class LiveTimelineBrowserTest {
             // WHEN the app creates a fifth room while the page is open
             new RoomApi(sim).createRoom("session-5", "[{\"agentName\":\"" + AGENT + "\"}]");
             worker.nextAssignment(Browser.WAIT);
+            DroppedSessions.awaitAgent(sim, "session-5");
 
             // THEN the page follows: the new room appears, drawn from the entries the simulator pushed
             page.awaitRooms(List.of("session-1", "session-2", "session-3", "session-4", "session-5"));
