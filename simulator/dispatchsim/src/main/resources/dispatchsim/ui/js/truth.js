@@ -16,6 +16,7 @@ DS.Truth = {
       case 'AvailabilityRequested': job.offered = true; job.workerId = e.workerId; break;
       case 'AvailabilityAnswered': job.answered = !!e.available; job.workerId = e.workerId; break;
       case 'AvailabilityTimedOut': job.timedOut = true; break;
+      case 'AvailabilityAnswerIgnored': job.timedOut = true; job.workerId = e.workerId; break;
       case 'JobAssigned': job.assigned = true; job.delivered = !!e.delivered; job.workerId = e.workerId; break;
       case 'JobStatusUpdated': job.status = e.status; break;
       case 'JobTerminated': job.terminated = true; job.status = e.status || job.status; break;
