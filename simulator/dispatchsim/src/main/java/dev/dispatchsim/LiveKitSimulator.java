@@ -22,6 +22,7 @@ import dev.dispatchsim.internal.transport.AdminRoutes;
 import dev.dispatchsim.internal.transport.HttpServer;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import dev.dispatchsim.internal.webhook.Webhooks;
+import dev.dispatchsim.internal.ui.TimelineUi;
 import dev.dispatchsim.journal.Journal;
 import dev.dispatchsim.profile.Profile;
 
@@ -41,6 +42,7 @@ public final class LiveKitSimulator implements AutoCloseable {
     private final HttpServer server;
     private final EngineProfiles profiles;
     private final SimulatorAdmin admin;
+    private final TimelineUi ui;
     private final SimulatorSettings settings;
 
     LiveKitSimulator(SimulatorBuilder builder) {
@@ -56,9 +58,10 @@ public final class LiveKitSimulator implements AutoCloseable {
                 .addAll(new AgentDispatchHandlers(engine).methods());
         this.profiles = new EngineProfiles(engine, builder.profile());
         this.admin = new InProcessAdmin(engine, profiles, webhooks);
+        this.ui = new TimelineUi(admin, engine.journal(), engine.faults()::current);
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.
         HttpServer.Builder http = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now))
-                .routes(new AdminRoutes(new AdminApi(admin, builder.adminToken()))::mount);
+                .routes(new AdminRoutes(new AdminApi(admin, builder.adminToken(), ui.routes()))::mount);
         try {
             this.server = http.start(builder.bind(), builder.port());
         } catch (RuntimeException cannotListen) {
@@ -144,6 +147,7 @@ public final class LiveKitSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        ui.close(); // live pages' feeds first: the HTTP server would otherwise wait for them
         server.close();
         engine.close();
     }

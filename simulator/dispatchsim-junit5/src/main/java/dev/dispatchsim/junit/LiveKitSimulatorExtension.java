@@ -85,6 +85,10 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
     @Override
     public void afterEach(ExtensionContext context) {
         RunningSimulator running = running(context);
+        if (running != null && context.getExecutionException().isEmpty()
+                && SimulatorReports.mode(context) == SimulatorReports.Mode.ALWAYS) {
+            SimulatorReports.write(context, running, null);
+        }
         if (running != null && running.shared() && running.sim().profile() != running.classProfile()) {
             running.sim().loadProfile(running.classProfile());
         }

@@ -5,6 +5,7 @@ import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.internal.admin.AdminJson;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
+import dev.dispatchsim.tests.support.RawAdminHttp;
 import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

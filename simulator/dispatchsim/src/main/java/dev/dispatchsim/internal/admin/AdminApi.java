@@ -18,13 +18,16 @@ import java.util.function.Function;
  * The admin HTTP API under {@code /_sim/}, as a pure function from {@link AdminRequest} to
  * {@link AdminResponse} over a {@link SimulatorAdmin}: no HTTP server type appears here, so every
  * route is testable without a socket, and {@code transport.AdminRoutes} only copies bytes.
- * Order of checks: admin token (401), route (404, or 405 with {@code Allow}), query parameters (400), handler.
+ * Order of checks: the UI's login step ({@link AdminLogin}), admin token (401), route (404, or 405 with
+ * {@code Allow}), query parameters (400), handler. Routes from outside this package ({@link AdminRoute}, the
+ * timeline UI's) go through the same checks.
  */
 public final class AdminApi {
 
     public static final String PREFIX = "/_sim/";
 
     private final AdminAuth auth;
+    private final AdminLogin login;
     private final List<Route> routes;
 
     record Route(String method, List<String> pattern, Set<String> params, Function<AdminCall, AdminResponse> handler) {
@@ -51,9 +54,14 @@ public final class AdminApi {
     }
 
     public AdminApi(SimulatorAdmin admin, String adminToken) {
+        this(admin, adminToken, List.of());
+    }
+
+    public AdminApi(SimulatorAdmin admin, String adminToken, List<AdminRoute> extraRoutes) {
         this.auth = new AdminAuth(adminToken);
+        this.login = new AdminLogin(auth);
         AdminHandlers h = new AdminHandlers(admin);
-        this.routes = List.of(
+        List<Route> all = new ArrayList<>(List.of(
                 route("GET", "health", Set.of(), h::health),
                 route("GET", "state", Set.of(), h::state),
                 route("GET", "journal", Set.of("since", "type"), h::journal),
@@ -70,7 +78,9 @@ public final class AdminApi {
                 route("DELETE", "workers/{id}", Set.of("code"), h::killWorker),
                 route("GET", "webhooks", Set.of(), h::webhooks),
                 route("POST", "webhooks", Set.of(), h::addWebhook),
-                route("DELETE", "webhooks", Set.of("url"), h::removeWebhook));
+                route("DELETE", "webhooks", Set.of("url"), h::removeWebhook)));
+        extraRoutes.forEach(r -> all.add(route(r.method(), r.pattern(), r.params(), r.handler())));
+        this.routes = List.copyOf(all);
     }
 
     /** Every route, e.g. {@code GET /_sim/health}, for documentation and 404 messages. */
@@ -79,9 +89,16 @@ public final class AdminApi {
     }
 
     public AdminResponse handle(AdminRequest request) {
+        List<String> readable = readableSegments(request.path());
+        AdminResponse loggedIn = login.handle(request, readable);
+        if (loggedIn != null) {
+            return loggedIn;
+        }
         AdminException denied = auth.check(request);
         if (denied != null) {
-            return AdminResponse.error(denied).withHeader("WWW-Authenticate", "Bearer realm=\"dispatchsim admin\"");
+            AdminResponse form = login.denied(request, readable);
+            return form != null ? form : AdminResponse.error(denied)
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"dispatchsim admin\"");
         }
         try {
             List<String> segments = segments(request.path());
@@ -124,6 +141,15 @@ public final class AdminApi {
                 throw AdminException.badRequest("unknown query parameter '" + name + "' for " + route.describe()
                         + "; valid: " + valid);
             }
+        }
+    }
+
+    /** The segments, or none when the path is not valid percent-encoding (that 400 comes after the token check). */
+    private static List<String> readableSegments(String path) {
+        try {
+            return segments(path);
+        } catch (AdminException badEscape) {
+            return List.of();
         }
     }
 

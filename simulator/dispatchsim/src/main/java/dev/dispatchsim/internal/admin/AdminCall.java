@@ -11,18 +11,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** One matched admin request: its path parameters and typed access to its query parameters (400 on bad values). */
-record AdminCall(AdminRequest request, Map<String, String> pathParams) {
+public record AdminCall(AdminRequest request, Map<String, String> pathParams) {
 
-    String path(String name) {
+    public String path(String name) {
         return pathParams.get(name);
     }
 
-    String body() {
+    public String body() {
         return request.body();
     }
 
     /** The single value of {@code name}, or null; given twice is an error rather than a silent pick. */
-    String query(String name) {
+    public String query(String name) {
         List<String> values = request.query().get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -33,7 +33,7 @@ record AdminCall(AdminRequest request, Map<String, String> pathParams) {
         return values.get(0);
     }
 
-    long queryLong(String name, long fallback) {
+    public long queryLong(String name, long fallback) {
         String value = query(name);
         if (value == null || value.isEmpty()) {
             return fallback;
@@ -45,7 +45,7 @@ record AdminCall(AdminRequest request, Map<String, String> pathParams) {
         }
     }
 
-    Duration queryDuration(String name, Duration fallback) {
+    public Duration queryDuration(String name, Duration fallback) {
         String value = query(name);
         if (value == null || value.isEmpty()) {
             if (fallback == null) {
@@ -62,7 +62,7 @@ record AdminCall(AdminRequest request, Map<String, String> pathParams) {
     }
 
     /** {@code type=A,B} and {@code type=A&type=B} both mean "A or B". */
-    Set<String> queryList(String name) {
+    public Set<String> queryList(String name) {
         List<String> values = request.query().getOrDefault(name, List.of());
         return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));

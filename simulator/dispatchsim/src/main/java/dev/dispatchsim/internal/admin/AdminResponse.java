@@ -4,23 +4,40 @@ import dev.dispatchsim.admin.AdminException;
 
 import java.util.Map;
 
-/** One admin HTTP response: status, content type (null for 204), body and extra headers. */
-public record AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
+/**
+ * One admin HTTP response: status, content type (null for 204), body and extra headers; or, when
+ * {@code stream} is set, a stream of server-sent events that the transport runs instead of writing a body.
+ */
+public record AdminResponse(int status, String contentType, String body, Map<String, String> headers, EventStream stream) {
 
     public static final String JSON = "application/json";
     /** JSON Lines: one JSON object per line. */
     public static final String NDJSON = "application/x-ndjson";
+    public static final String HTML = "text/html; charset=utf-8";
 
     public AdminResponse {
         body = body == null ? "" : body;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
+    public AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
+        this(status, contentType, body, headers, null);
+    }
+
+    public static AdminResponse html(int status, String page) {
+        return new AdminResponse(status, HTML, page, Map.of());
+    }
+
+    /** A stream of server-sent events (the transport sets its content type). */
+    public static AdminResponse events(EventStream stream) {
+        return new AdminResponse(200, null, "", Map.of(), stream);
+    }
+
     static AdminResponse json(int status, Object value) {
         return new AdminResponse(status, JSON, AdminJson.write(value), Map.of());
     }
 
-    static AdminResponse ok(Object value) {
+    public static AdminResponse ok(Object value) {
         return json(200, value);
     }
 
@@ -32,13 +49,13 @@ public record AdminResponse(int status, String contentType, String body, Map<Str
         return new AdminResponse(204, null, "", Map.of());
     }
 
-    static AdminResponse error(AdminException failure) {
+    public static AdminResponse error(AdminException failure) {
         return json(failure.status(), failure.toJson());
     }
 
-    AdminResponse withHeader(String name, String value) {
+    public AdminResponse withHeader(String name, String value) {
         java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.put(name, value);
-        return new AdminResponse(status, contentType, body, more);
+        return new AdminResponse(status, contentType, body, more, stream);
     }
 }

@@ -10,6 +10,7 @@ import dev.dispatchsim.journal.JournalTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -29,6 +30,8 @@ public final class JournalRing implements Journal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private long lastSeq;
+    /** How many resets cleared the journal: a reader that saw another count starts over. */
+    private long resets;
 
     public JournalRing(SimClock clock, int capacity) {
         if (capacity < 1) {
@@ -58,6 +61,26 @@ public final class JournalRing implements Journal {
         lock.lock();
         try {
             return List.copyOf(entries);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** From the newest end: a live view asking for the few entries after its last costs that few, not the whole ring. */
+    @Override
+    public List<JournalEntry> since(long seq) {
+        lock.lock();
+        try {
+            ArrayDeque<JournalEntry> newer = new ArrayDeque<>();
+            Iterator<JournalEntry> newestFirst = entries.descendingIterator();
+            while (newestFirst.hasNext()) {
+                JournalEntry entry = newestFirst.next();
+                if (entry.seq() <= seq) {
+                    break;
+                }
+                newer.addFirst(entry);
+            }
+            return List.copyOf(newer);
         } finally {
             lock.unlock();
         }
@@ -98,12 +121,46 @@ public final class JournalRing implements Journal {
         }
     }
 
+    /** How many resets have cleared the journal so far. */
+    public long resets() {
+        lock.lock();
+        try {
+            return resets;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits, at most {@code timeout} (real time), until an entry after {@code afterSeq} is there or a reset
+     * cleared the journal since the reader saw {@code resetsSeen}; true when one of them happened. A live view
+     * uses it to follow the journal without polling.
+     */
+    public boolean awaitChange(long afterSeq, long resetsSeen, Duration timeout) throws InterruptedException {
+        long deadline = WallClock.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (lastSeq <= afterSeq && resets == resetsSeen) {
+                long left = deadline - WallClock.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                appended.await(left, TimeUnit.NANOSECONDS);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Part of a reset: empty, and the next entry is #1 again. */
     void clear() {
         lock.lock();
         try {
             entries.clear();
             lastSeq = 0;
+            resets++;
+            appended.signalAll();
         } finally {
             lock.unlock();
         }

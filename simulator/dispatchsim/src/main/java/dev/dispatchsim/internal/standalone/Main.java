@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.standalone;
 
 import dev.dispatchsim.admin.Health;
 import dev.dispatchsim.internal.transport.LoggingSetup;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -47,7 +48,11 @@ public final class Main {
         }
         EnvLayer envLayer = EnvLayer.of(env);
         if (parsed.hasSubcommand()) {
-            return HealthCheck.run(envLayer, out, err);
+            ParseResult sub = parsed.subcommand();
+            return switch (sub.commandSpec().name()) {
+                case ReportCommand.NAME -> ReportCommand.run(sub, out, err);
+                default -> HealthCheck.run(envLayer, out, err);
+            };
         }
         StandaloneServer server;
         try {
@@ -79,13 +84,17 @@ public final class Main {
     /**
      * slf4j-simple's levels, set before anything creates a logger (it reads them once). Jetty's and Javalin's
      * start-up chatter is INFO; it shows only at debug, so the default output is the simulator's own lines.
+     * Their own debug and trace output dumps raw requests, admin tokens, LiveKit JWTs and the timeline UI's
+     * login link included, so at debug and trace they stay at info.
      */
     static void logLevels(String level) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        if (!level.equals("debug") && !level.equals("trace")) {
-            String server = level.equals("info") ? "warn" : level;
-            LoggingSetup.serverLoggerRoots().forEach(root -> System.setProperty("org.slf4j.simpleLogger.log." + root, server));
-        }
+        String server = switch (level) {
+            case "info" -> "warn";
+            case "debug", "trace" -> "info";
+            default -> level;
+        };
+        LoggingSetup.serverLoggerRoots().forEach(root -> System.setProperty("org.slf4j.simpleLogger.log." + root, server));
     }
 
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {
@@ -122,6 +131,7 @@ public final class Main {
         health.usageMessage().description("Exit 0 when the server configured by the DISPATCHSIM_* env vars answers "
                 + "GET /_sim/health, 1 otherwise (the Docker image's HEALTHCHECK).");
         spec.addSubcommand("healthcheck", health);
+        spec.addSubcommand(ReportCommand.NAME, ReportCommand.spec());
         return spec;
     }
 }

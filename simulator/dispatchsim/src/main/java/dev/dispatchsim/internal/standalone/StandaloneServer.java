@@ -53,7 +53,7 @@ public final class StandaloneServer implements AutoCloseable {
         }
         LiveKitSimulator sim = builder.start();
         out.println("dispatchsim listening on " + sim.httpUrl() + " (LIVEKIT_URL=" + sim.wsUrl() + "), admin API at "
-                + sim.httpUrl() + "/_sim/");
+                + sim.httpUrl() + "/_sim/, timeline at " + sim.httpUrl() + "/_sim/ui");
         out.println("dispatchsim config: " + config.describe(profile));
         return new StandaloneServer(sim);
     }

@@ -3,15 +3,20 @@ package dev.dispatchsim.internal.transport;
 import dev.dispatchsim.internal.admin.AdminApi;
 import dev.dispatchsim.internal.admin.AdminRequest;
 import dev.dispatchsim.internal.admin.AdminResponse;
+import dev.dispatchsim.internal.admin.EventStream;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 
 import java.util.Map;
 
 /**
  * Mounts the admin API on Javalin under {@code /_sim/}: copies the request into an
  * {@link AdminRequest} and the {@link AdminResponse} back; every decision is made in {@link AdminApi}.
- * Handlers run on the request thread; the journal long-poll holds one server thread while it waits.
+ * Handlers run on the request thread; the journal long-poll holds one server thread while it waits. An
+ * answer that is an {@link EventStream} (the timeline UI's live feed) runs as server-sent events on
+ * Javalin's async thread until the stream returns.
  */
 public final class AdminRoutes {
 
@@ -34,6 +39,10 @@ public final class AdminRoutes {
         AdminRequest request = new AdminRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), ctx.headerMap(),
                 ctx.body());
         AdminResponse response = api.handle(request);
+        if (response.stream() != null) {
+            new SseHandler(client -> stream(client, response.stream())).handle(ctx);
+            return;
+        }
         ctx.status(response.status());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             ctx.header(header.getKey(), header.getValue());
@@ -42,5 +51,31 @@ public final class AdminRoutes {
             ctx.contentType(response.contentType());
         }
         ctx.result(response.body());
+    }
+
+    private static void stream(SseClient client, EventStream stream) {
+        try {
+            stream.run(new EventStream.Sink() {
+                @Override
+                public boolean event(String name, String data, String id) {
+                    if (client.terminated()) {
+                        return false;
+                    }
+                    client.sendEvent(name, data, id);
+                    return !client.terminated();
+                }
+
+                @Override
+                public boolean comment(String text) {
+                    if (client.terminated()) {
+                        return false;
+                    }
+                    client.sendComment(text);
+                    return !client.terminated();
+                }
+            });
+        } finally {
+            client.close();
+        }
     }
 }

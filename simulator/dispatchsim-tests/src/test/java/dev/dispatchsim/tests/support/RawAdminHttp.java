@@ -1,4 +1,4 @@
-package dev.dispatchsim.tests.admin;
+package dev.dispatchsim.tests.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,20 +8,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Raw admin HTTP calls, as a curl user or another language would make them. */
-final class RawAdminHttp {
+public final class RawAdminHttp {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    RawAdminHttp(String baseUrl) {
+    public RawAdminHttp(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    HttpResponse<String> call(String method, String pathAndQuery) {
+    public HttpResponse<String> call(String method, String pathAndQuery) {
         return call(method, pathAndQuery, null, null, null);
     }
 
-    HttpResponse<String> call(String method, String pathAndQuery, String body, String contentType, String[] headers) {
+    public HttpResponse<String> call(String method, String pathAndQuery, String body, String contentType, String[] headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(15))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -37,11 +37,11 @@ final class RawAdminHttp {
         }
     }
 
-    HttpResponse<String> withHeaders(String method, String pathAndQuery, String... headers) {
+    public HttpResponse<String> withHeaders(String method, String pathAndQuery, String... headers) {
         return call(method, pathAndQuery, null, null, headers);
     }
 
-    HttpResponse<String> json(String method, String pathAndQuery, String body) {
+    public HttpResponse<String> json(String method, String pathAndQuery, String body) {
         return call(method, pathAndQuery, body, "application/json", null);
     }
 }
