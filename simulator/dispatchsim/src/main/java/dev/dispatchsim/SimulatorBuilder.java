@@ -8,6 +8,7 @@ import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.profile.Profile;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ public final class SimulatorBuilder {
     private RuleProfile profile = RuleProfile.none();
     private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
     private String adminToken;
+    private List<String> adminCorsOrigins = List.of();
 
     SimulatorBuilder() {
     }
@@ -116,9 +118,29 @@ public final class SimulatorBuilder {
         return this;
     }
 
-    /** When set, every {@code /_sim/} admin call must carry this token (Bearer or {@code X-Admin-Token}). */
+    /**
+     * When set, every {@code /_sim/} admin call but {@code GET /_sim/health} must carry this token (Bearer or
+     * {@code X-Admin-Token}). Without one, the admin API is open on a loopback {@link #bind}; on any other
+     * address a random token is generated and printed once ({@link LiveKitSimulator#adminToken()}).
+     */
     public SimulatorBuilder adminToken(String value) {
         this.adminToken = value == null || value.isEmpty() ? null : value;
+        return this;
+    }
+
+    /**
+     * Web origins (e.g. {@code http://localhost:3000}) whose pages may call {@code /_sim/} from a browser:
+     * only these get CORS headers there, matched exactly; none by default. The LiveKit APIs keep the real
+     * server's CORS (every origin).
+     */
+    public SimulatorBuilder adminCorsOrigins(String... origins) {
+        for (String origin : origins) {
+            if (origin == null || origin.isBlank() || origin.equals("*") || origin.endsWith("/")) {
+                throw new IllegalArgumentException("an admin CORS origin is scheme://host[:port] with no path, e.g."
+                        + " http://localhost:3000; got '" + origin + "'");
+            }
+        }
+        this.adminCorsOrigins = List.of(origins);
         return this;
     }
 
@@ -157,5 +179,9 @@ public final class SimulatorBuilder {
 
     String adminToken() {
         return adminToken;
+    }
+
+    List<String> adminCorsOrigins() {
+        return adminCorsOrigins;
     }
 }

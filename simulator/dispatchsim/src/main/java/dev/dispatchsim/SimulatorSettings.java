@@ -12,14 +12,18 @@ import java.util.List;
  *
  * @param apiKeys          the API keys accepted, the first being {@link LiveKitSimulator#apiKey()}
  * @param assignmentUrl    the {@code url} put into JobAssignment; null = omitted, as livekit-server does
- * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token
+ * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token (given, or generated
+ *                         because the simulator listens beyond loopback)
+ * @param adminCorsOrigins the web origins that get CORS headers on {@code /_sim/}
  */
 public record SimulatorSettings(String bind, int port, List<String> apiKeys, long seed, SimClock clock,
                                 Duration availabilityTimeout, double targetLoad, String assignmentUrl,
-                                int journalCapacity, String profile, boolean adminTokenSet) {
+                                int journalCapacity, String profile, boolean adminTokenSet,
+                                List<String> adminCorsOrigins) {
 
     public SimulatorSettings {
         apiKeys = List.copyOf(apiKeys);
+        adminCorsOrigins = List.copyOf(adminCorsOrigins);
     }
 
     /** Every setting once: {@code bind=127.0.0.1 port=7880 keys=[devkey] seed=42 ...}. */
@@ -27,6 +31,7 @@ public record SimulatorSettings(String bind, int port, List<String> apiKeys, lon
         return "bind=" + bind + " port=" + port + " keys=" + apiKeys + " seed=" + seed + " clock=" + clock
                 + " availabilityTimeout=" + availabilityTimeout + " targetLoad=" + targetLoad + " profile=" + profile
                 + " assignmentUrl=" + (assignmentUrl == null ? "(omitted, as livekit-server)" : assignmentUrl)
-                + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)");
+                + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)")
+                + " adminCorsOrigins=" + adminCorsOrigins;
     }
 }

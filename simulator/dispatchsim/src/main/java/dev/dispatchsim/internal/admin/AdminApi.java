@@ -18,7 +18,9 @@ import java.util.function.Function;
  * The admin HTTP API under {@code /_sim/}, as a pure function from {@link AdminRequest} to
  * {@link AdminResponse} over a {@link SimulatorAdmin}: no HTTP server type appears here, so every
  * route is testable without a socket, and {@code transport.AdminRoutes} only copies bytes.
- * Order of checks: admin token (401), route (404, or 405 with {@code Allow}), query parameters (400), handler.
+ * Order of checks: admin token (401, every route but health), route (404, or 405 with {@code Allow}), content
+ * type of a change (415), query parameters (400), handler. Every {@code /_sim/} request goes through
+ * {@link #handle}, so a route added here gets the same checks.
  */
 public final class AdminApi {
 
@@ -89,6 +91,7 @@ public final class AdminApi {
                     continue;
                 }
                 if (route.method().equalsIgnoreCase(request.method())) {
+                    ChangeContentTypes.check(request);
                     checkParams(route, request);
                     return route.handler().apply(new AdminCall(request, pathParams));
                 }

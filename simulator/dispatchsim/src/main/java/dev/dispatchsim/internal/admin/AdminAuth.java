@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * The optional admin token: when set, every {@code /_sim/} call must carry it as
+ * The admin token: when set (given, or generated because the simulator listens beyond loopback), every
+ * {@code /_sim/} call but {@code GET /_sim/health} must carry it as
  * {@code Authorization: Bearer <token>} or {@code X-Admin-Token: <token>}. The LiveKit APIs keep
  * their own JWT auth; this only guards the simulator's back door.
  */
@@ -28,7 +29,7 @@ final class AdminAuth {
 
     /** Null when the request may proceed, otherwise the 401 to answer with. */
     AdminException check(AdminRequest request) {
-        if (token == null) {
+        if (token == null || isHealth(request)) {
             return null;
         }
         String presented = presented(request);
@@ -40,6 +41,16 @@ final class AdminAuth {
             return new AdminException(401, "unauthenticated", "the admin token does not match; " + HOW);
         }
         return null;
+    }
+
+    /**
+     * {@code GET /_sim/health} is open, so that a container's health check or a load balancer needs no
+     * secret; it tells only that the simulator is up, its seed, clock and last sequence number.
+     */
+    private static boolean isHealth(AdminRequest request) {
+        String path = request.path().replaceAll("/+$", "");
+        return (request.method().equalsIgnoreCase("GET") || request.method().equalsIgnoreCase("HEAD"))
+                && path.equals(AdminApi.PREFIX + "health");
     }
 
     private static String presented(AdminRequest request) {

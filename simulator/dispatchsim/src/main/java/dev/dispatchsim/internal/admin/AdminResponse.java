@@ -3,9 +3,15 @@ package dev.dispatchsim.internal.admin;
 import dev.dispatchsim.admin.AdminException;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** One admin HTTP response: status, content type (null for 204), body and extra headers. */
-public record AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
+/**
+ * One admin HTTP response: status, content type (null for 204), body and extra headers; or, when
+ * {@code later} is set, the response to write once that future completes (a long poll), while no
+ * thread waits for it.
+ */
+public record AdminResponse(int status, String contentType, String body, Map<String, String> headers,
+                            CompletableFuture<AdminResponse> later) {
 
     public static final String JSON = "application/json";
     /** JSON Lines: one JSON object per line. */
@@ -14,6 +20,15 @@ public record AdminResponse(int status, String contentType, String body, Map<Str
     public AdminResponse {
         body = body == null ? "" : body;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
+        this(status, contentType, body, headers, null);
+    }
+
+    /** An answer that comes later; the transport writes it when the future completes. */
+    static AdminResponse deferred(CompletableFuture<AdminResponse> later) {
+        return new AdminResponse(200, null, "", Map.of(), later);
     }
 
     static AdminResponse json(int status, Object value) {
@@ -39,6 +54,6 @@ public record AdminResponse(int status, String contentType, String body, Map<Str
     AdminResponse withHeader(String name, String value) {
         java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.put(name, value);
-        return new AdminResponse(status, contentType, body, more);
+        return new AdminResponse(status, contentType, body, more, later);
     }
 }

@@ -200,6 +200,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        state.journal.close();
     }
 
     @Override

@@ -91,9 +91,11 @@ public final class Main {
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {
         Map<StandaloneSetting, String> flags = new EnumMap<>(StandaloneSetting.class);
         for (StandaloneSetting setting : StandaloneSetting.values()) {
-            String value = parsed.matchedOptionValue(setting.flag(), null);
-            if (value != null) {
-                flags.put(setting, value);
+            Object value = parsed.matchedOptionValue(setting.flag(), null);
+            if (value instanceof String[] many) {
+                flags.put(setting, String.join(",", many));
+            } else if (value != null) {
+                flags.put(setting, (String) value);
             }
         }
         return flags;
@@ -105,7 +107,8 @@ public final class Main {
         spec.usageMessage().description("A local, deterministic, LiveKit-compatible agent-dispatch simulator.",
                 "Every option can also be set by its env var; a flag wins over its env var.");
         for (StandaloneSetting setting : StandaloneSetting.values()) {
-            spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.label()).type(String.class)
+            spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.label())
+                    .type(setting.repeatable() ? String[].class : String.class).arity("1")
                     .description(setting.help() + ". Env: " + setting.envName()
                             + (setting.defaultValue() == null ? "" : ". Default: " + setting.defaultValue()))
                     .build());

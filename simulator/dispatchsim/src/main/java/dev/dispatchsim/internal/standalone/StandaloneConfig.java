@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * start-up log and for error messages.
  */
 public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, String profile, boolean manualClock,
-                               Duration availabilityTimeout, double targetLoad, String adminToken, String logLevel,
-                               Map<StandaloneSetting, String> sources) {
+                               Duration availabilityTimeout, double targetLoad, String adminToken,
+                               List<String> adminCorsOrigins, String logLevel, Map<StandaloneSetting, String> sources) {
 
     static final List<String> CLOCKS = List.of("system", "manual");
     static final List<String> LOG_LEVELS = List.of("off", "error", "warn", "info", "debug", "trace");
@@ -53,7 +53,7 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
         return new StandaloneConfig(v.port(), raw.get(StandaloneSetting.BIND), v.keys(),
                 "default".equals(sources.get(StandaloneSetting.SEED)) ? null : v.seed(), raw.get(StandaloneSetting.PROFILE),
                 v.oneOf(StandaloneSetting.CLOCK, CLOCKS).equals("manual"), v.availabilityTimeout(), v.targetLoad(),
-                raw.get(StandaloneSetting.ADMIN_TOKEN), v.oneOf(StandaloneSetting.LOG_LEVEL, LOG_LEVELS),
+                raw.get(StandaloneSetting.ADMIN_TOKEN), v.origins(), v.oneOf(StandaloneSetting.LOG_LEVEL, LOG_LEVELS),
                 Collections.unmodifiableMap(sources));
     }
 
@@ -100,6 +100,7 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
             case AVAILABILITY_TIMEOUT -> DurationText.format(availabilityTimeout);
             case TARGET_LOAD -> String.valueOf(targetLoad);
             case ADMIN_TOKEN -> "(set)";
+            case ADMIN_CORS_ORIGIN -> String.join(",", adminCorsOrigins);
             case LOG_LEVEL -> logLevel;
             case SEED -> throw new IllegalStateException("the seed is shown above");
         };
@@ -162,6 +163,23 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
                 // reported below with the valid range
             }
             throw bad(StandaloneSetting.TARGET_LOAD, "is not a load; valid: a number in (0, 1], e.g. 0.7");
+        }
+
+        /** Exact origins, {@code scheme://host[:port]}: a path or a wildcard would never match a browser's Origin. */
+        List<String> origins() {
+            String value = raw.get(StandaloneSetting.ADMIN_CORS_ORIGIN);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> origins = Arrays.stream(value.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+            for (String origin : origins) {
+                if (!origin.matches("https?://[^/\\s*]+")) {
+                    throw new ConfigException(sources.get(StandaloneSetting.ADMIN_CORS_ORIGIN) + ": '" + origin
+                            + "' is not an origin; valid: scheme://host[:port] with no path and no wildcard, e.g."
+                            + " http://localhost:3000");
+                }
+            }
+            return origins;
         }
 
         String oneOf(StandaloneSetting setting, List<String> valid) {

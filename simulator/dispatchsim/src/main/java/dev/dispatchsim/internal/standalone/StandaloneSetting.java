@@ -19,7 +19,10 @@ public enum StandaloneSetting {
     AVAILABILITY_TIMEOUT("--availability-timeout", "10s", "DURATION",
             "how long a worker has to answer an AvailabilityRequest, e.g. 10s, 500ms, PT2S"),
     TARGET_LOAD("--target-load", "0.7", "LOAD", "workers at or above this load get no jobs, in (0, 1]"),
-    ADMIN_TOKEN("--admin-token", null, "TOKEN", "when set, every /_sim/ admin call must carry it (Bearer or X-Admin-Token)"),
+    ADMIN_TOKEN("--admin-token", null, "TOKEN", "every /_sim/ admin call but GET /_sim/health must carry it (Bearer or"
+            + " X-Admin-Token); unset on a non-loopback --bind, one is generated and printed ('admin token: ...')"),
+    ADMIN_CORS_ORIGIN("--admin-cors-origin", null, "ORIGIN", "a web origin (e.g. http://localhost:3000) whose pages may call"
+            + " /_sim/ from a browser; repeat the flag for more, or comma-separate them in the env var; none by default"),
     LOG_LEVEL("--log-level", "info", "LEVEL", "log level: off, error, warn, info, debug, trace");
 
     public static final String ENV_PREFIX = "DISPATCHSIM_";
@@ -56,6 +59,11 @@ public enum StandaloneSetting {
 
     public String help() {
         return help;
+    }
+
+    /** A flag that may be given more than once; its values are joined with commas, as its env var lists them. */
+    public boolean repeatable() {
+        return this == ADMIN_CORS_ORIGIN;
     }
 
     public static Optional<StandaloneSetting> byEnvName(String name) {

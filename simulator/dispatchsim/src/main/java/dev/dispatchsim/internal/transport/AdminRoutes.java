@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Mounts the admin API on Javalin under {@code /_sim/}: copies the request into an
  * {@link AdminRequest} and the {@link AdminResponse} back; every decision is made in {@link AdminApi}.
- * Handlers run on the request thread; the journal long-poll holds one server thread while it waits.
+ * Handlers run on the request thread; an answer that comes later (the journal long poll) is written when
+ * its future completes, and no server thread waits for it meanwhile.
  */
 public final class AdminRoutes {
 
@@ -34,6 +35,14 @@ public final class AdminRoutes {
         AdminRequest request = new AdminRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), ctx.headerMap(),
                 ctx.body());
         AdminResponse response = api.handle(request);
+        if (response.later() != null) {
+            ctx.future(() -> response.later().thenAccept(answer -> write(ctx, answer)));
+            return;
+        }
+        write(ctx, response);
+    }
+
+    private static void write(Context ctx, AdminResponse response) {
         ctx.status(response.status());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             ctx.header(header.getKey(), header.getValue());
