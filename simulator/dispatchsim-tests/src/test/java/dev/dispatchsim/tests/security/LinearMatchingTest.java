@@ -29,7 +29,7 @@ class LinearMatchingTest {
     void should_answer_the_call_when_a_selector_would_backtrack_for_ever(String selector) {
         // GIVEN a rule on every Twirp request whose selector is a catastrophic pattern for a backtracking engine
         Profile profile = Profile.fromYaml("name: slow-selector\nrules:\n  - name: r\n    at: twirp_request\n"
-                + "    match: {" + selector + "}\n    do: {type: fail, status: 503}\n");
+                + "    match: {" + selector + "}\n    do: {type: fail, http_status: 503}\n");
         try (LiveKitSimulator sim = LiveKitSimulator.builder().profile(profile).start()) {
             TwirpHttp twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
 

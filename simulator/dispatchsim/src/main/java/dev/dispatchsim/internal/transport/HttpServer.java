@@ -65,7 +65,7 @@ public final class HttpServer implements AutoCloseable {
         public HttpServer start(String bind, int port) {
             boolean noLogger = LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
-            Javalin app = Javalin.create(config -> {
+            Javalin app = ServerThreads.createOnDaemonThread(() -> Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = JETTY_MAX_BYTES;
                 // Daemon threads, named after us: a JVM can exit right after close(), and a thread dump says whose they are.
@@ -84,7 +84,7 @@ public final class HttpServer implements AutoCloseable {
                 new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
-            });
+            }));
             if (noLogger) {
                 LoggingSetup.startQuietly(() -> app.start(bind, port));
             } else {
