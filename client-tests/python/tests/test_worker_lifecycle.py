@@ -58,7 +58,8 @@ def test_should_end_its_job_processes_itself_when_the_worker_is_killed_unlike_no
     run_session(env.sim, env.backend, "orphan-check", mode="stay")
     job = env.backend.events_for("orphan-check", "agent contacted backend")[0]
     assert is_alive(job["pid"])
-    [registered] = matching(env.sim.admin.journal(type="WorkerRegistered"), "WorkerRegistered", agentName="stt-agent")
+    # (the worker that runs it: it may have registered more than once in this module, see the test above)
+    [assigned] = matching(env.sim.admin.journal(type="JobAssigned"), "JobAssigned", jobId=job["jobId"])
     since = env.sim.admin.journal()[-1]["seq"]
 
     # WHEN only the worker process is killed, with no chance to clean up
@@ -67,9 +68,9 @@ def test_should_end_its_job_processes_itself_when_the_worker_is_killed_unlike_no
 
     # THEN the simulator sees the socket drop without a close frame and forgets the worker's running job
     # (what the simulator owns: deterministic, journalled)
-    gone = await_entry(env.sim.admin, "WorkerDisconnected", since=since, workerId=registered["workerId"])
+    gone = await_entry(env.sim.admin, "WorkerDisconnected", since=since, workerId=assigned["workerId"])
     assert gone["code"] == 1006
-    assert gone["forgottenJobIds"] == [job["jobId"]]
+    assert job["jobId"] in gone["forgottenJobIds"]  # beside any other job this module left running on it
     # AND the job process, the forkserver and the rest of the group exit on their own once their pipes
     # to the dead worker close (the Node worker's job processes do not: see the Node suite)
     deadline = time.monotonic() + PROCESS_EXIT_BOUND_S
