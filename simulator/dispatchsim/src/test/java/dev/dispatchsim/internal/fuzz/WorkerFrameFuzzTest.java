@@ -3,10 +3,8 @@ package dev.dispatchsim.internal.fuzz;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.engine.EngineConfig;
-import dev.dispatchsim.internal.engine.ServerInfo;
-import dev.dispatchsim.internal.engine.WorkerLink;
+import dev.dispatchsim.internal.engine.ClosingOnlyLink;
 import dev.dispatchsim.internal.worker.WorkerFrames;
-import dev.dispatchsim.model.Job;
 import dev.dispatchsim.proto.AvailabilityResponse;
 import dev.dispatchsim.proto.RegisterWorkerRequest;
 import dev.dispatchsim.proto.UpdateJobStatus;
@@ -42,21 +40,6 @@ class WorkerFrameFuzzTest {
             WorkerMessage.newBuilder().setUpdateJob(UpdateJobStatus.newBuilder().setJobId("AJ_x").setError("boom")).build(),
             WorkerMessage.newBuilder().setPing(WorkerPing.newBuilder().setTimestamp(42)).build());
 
-    /** A socket that remembers how it was closed. */
-    private static final class Link implements WorkerLink {
-        volatile Integer closeCode;
-
-        public void sendRegistered(String workerId, ServerInfo serverInfo) { }
-        public void sendAvailability(Job job, boolean resuming) { }
-        public void sendAssignment(Job job, String url, String token) { }
-        public void sendTermination(String jobId) { }
-        public void sendPong(long lastTimestamp, long timestamp) { }
-        public void sendPing() { }
-        public void answerInText(boolean text) { }
-        public void close(int code, String reason) { closeCode = code; }
-        public String describe() { return "fuzz link"; }
-    }
-
     @Test
     void should_handle_or_close_with_a_protocol_code_when_frames_are_random_or_damaged() throws Exception {
         long seed = Fuzz.seed();
@@ -65,7 +48,7 @@ class WorkerFrameFuzzTest {
         try (Engine engine = new Engine(new ManualClock(), EngineConfig.defaults(), (k, r, a, ans, p, now) -> "token", f -> { })) {
             int tries = Fuzz.tries();
             for (int i = 0; i < tries; i++) {
-                Link link = new Link();
+                ClosingOnlyLink link = new ClosingOnlyLink();
                 String connection = engine.workers().connected(link, "devkey").get(5, TimeUnit.SECONDS);
                 WorkerFrames frames = new WorkerFrames(engine.workers(), connection);
                 if (random.nextBoolean()) {
@@ -83,8 +66,8 @@ class WorkerFrameFuzzTest {
                     }
                     // THEN the engine has dealt with it and still serves; a close is a protocol one
                     assertThat(engine.control().state().orTimeout(5, TimeUnit.SECONDS).join()).isNotNull();
-                    if (link.closeCode != null) {
-                        assertThat(PROTOCOL_CLOSES).as(input).contains(link.closeCode);
+                    if (link.closed()) {
+                        assertThat(PROTOCOL_CLOSES).as(input).contains(link.closeCode());
                     }
                 });
                 engine.workers().closed(connection, 1000, "try over");
