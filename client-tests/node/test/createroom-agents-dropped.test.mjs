@@ -1,4 +1,4 @@
-// failure-modes.md A0, end to end with the real Node clients and the bundled profile
+// Failure catalogue A0 (docs/failure-catalogue.md), end to end with the real Node clients and the bundled profile
 // createroom-agents-dropped: sessions run one after another; createRoom's agent is silently dropped
 // for sessions 2-4 while listDispatch says JS_RUNNING; the app's fallback createDispatch delivers.
 import { test } from 'node:test';
@@ -46,7 +46,7 @@ function droppedJobs(sessions) {
 
 /**
  * The journal once the day's last decision is made: the server gives up on each dropped offer
- * 10 s after it (AvailabilityTimedOut), after the app has long moved on.
+ * 3 s after it (AvailabilityTimedOut), after the app has moved on.
  */
 async function settledDecisions(sessions) {
   for (const jobId of droppedJobs(sessions)) {

@@ -17,9 +17,9 @@ import java.util.List;
  * @param adminCorsOrigins the web origins that get CORS headers on {@code /_sim/}
  */
 public record SimulatorSettings(String bind, int port, List<String> apiKeys, long seed, SimClock clock,
-                                Duration availabilityTimeout, double targetLoad, String assignmentUrl,
-                                int journalCapacity, String profile, boolean adminTokenSet,
-                                List<String> adminCorsOrigins) {
+                                Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
+                                double targetLoad, String assignmentUrl, int journalCapacity, String profile,
+                                boolean adminTokenSet, List<String> adminCorsOrigins) {
 
     public SimulatorSettings {
         apiKeys = List.copyOf(apiKeys);
@@ -29,7 +29,8 @@ public record SimulatorSettings(String bind, int port, List<String> apiKeys, lon
     /** Every setting once: {@code bind=127.0.0.1 port=7880 keys=[devkey] seed=42 ...}. */
     public String describe() {
         return "bind=" + bind + " port=" + port + " keys=" + apiKeys + " seed=" + seed + " clock=" + clock
-                + " availabilityTimeout=" + availabilityTimeout + " targetLoad=" + targetLoad + " profile=" + profile
+                + " availabilityTimeout=" + availabilityTimeout + " listingLag=" + listingLag
+                + " agentJoinDelay=" + agentJoinDelay + " targetLoad=" + targetLoad + " profile=" + profile
                 + " assignmentUrl=" + (assignmentUrl == null ? "(omitted, as livekit-server)" : assignmentUrl)
                 + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)")
                 + " adminCorsOrigins=" + adminCorsOrigins;
