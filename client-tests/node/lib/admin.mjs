@@ -64,8 +64,9 @@ export class Admin {
   }
 
   async #text(method, path, json) {
-    const init = json === undefined ? { method, headers: this.headers }
-      : { method, headers: { ...this.headers, 'content-type': 'application/json' }, body: JSON.stringify(json) };
+    // A change must say it is JSON (the simulator refuses untyped changes, which web pages could send).
+    const headers = method === 'GET' ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+    const init = json === undefined ? { method, headers } : { method, headers, body: JSON.stringify(json) };
     const response = await fetch(`${this.base}${path}`, init);
     const text = await response.text();
     if (!response.ok) {

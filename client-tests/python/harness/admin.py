@@ -25,7 +25,8 @@ class Admin:
 
     def _call(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
         data = None if body is None else json.dumps(body).encode()
-        headers = self.headers if body is None else {**self.headers, "Content-Type": "application/json"}
+        # A change must say it is JSON (the simulator refuses untyped changes, which web pages could send).
+        headers = self.headers if method == "GET" else {**self.headers, "Content-Type": "application/json"}
         request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:

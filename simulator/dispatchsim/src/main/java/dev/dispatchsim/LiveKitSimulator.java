@@ -3,6 +3,7 @@ package dev.dispatchsim;
 import dev.dispatchsim.admin.SimulatorAdmin;
 import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.internal.admin.AdminApi;
+import dev.dispatchsim.internal.admin.AdminTokens;
 import dev.dispatchsim.internal.admin.EngineProfiles;
 import dev.dispatchsim.internal.admin.InProcessAdmin;
 import dev.dispatchsim.internal.auth.AgentPermissions;
@@ -28,6 +29,7 @@ import dev.dispatchsim.profile.Profile;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A running simulator: one engine, one port. Build it with {@link #builder()}; close it when done.
@@ -44,6 +46,7 @@ public final class LiveKitSimulator implements AutoCloseable {
     private final SimulatorAdmin admin;
     private final TimelineUi ui;
     private final SimulatorSettings settings;
+    private final String adminToken;
 
     LiveKitSimulator(SimulatorBuilder builder) {
         this.keys = builder.keys();
@@ -59,20 +62,25 @@ public final class LiveKitSimulator implements AutoCloseable {
         this.profiles = new EngineProfiles(engine, builder.profile());
         this.admin = new InProcessAdmin(engine, profiles, webhooks);
         this.ui = new TimelineUi(admin, engine.journal(), engine.faults()::current);
+        this.adminToken = AdminTokens.inForce(builder.adminToken(), builder.bind());
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.
         HttpServer.Builder http = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now))
-                .routes(new AdminRoutes(new AdminApi(admin, builder.adminToken(), ui.routes()))::mount);
+                .adminCorsOrigins(builder.adminCorsOrigins())
+                .routes(new AdminRoutes(new AdminApi(admin, adminToken, ui.routes()))::mount);
         try {
             this.server = http.start(builder.bind(), builder.port());
         } catch (RuntimeException cannotListen) {
             engine.close(); // no engine thread left behind when the port is taken
             throw cannotListen;
         }
+        if (adminToken != null && builder.adminToken() == null) {
+            System.err.println(AdminTokens.announcement(adminToken, builder.bind()));
+        }
         this.settings = new SimulatorSettings(builder.bind(), server.port(), List.copyOf(keys.keys()),
                 builder.config().seed(), builder.clock(), builder.config().availabilityTimeout(),
                 builder.config().listingLag(), builder.config().agentJoinDelay(), builder.config().targetLoad(),
                 builder.config().assignmentUrl(), builder.config().journalCapacity(), builder.profile().name(),
-                builder.adminToken() != null, webhooks.startUrls(), webhooks.signingKey());
+                adminToken != null, builder.adminCorsOrigins(), webhooks.startUrls(), webhooks.signingKey());
     }
 
     public static SimulatorBuilder builder() {
@@ -138,6 +146,15 @@ public final class LiveKitSimulator implements AutoCloseable {
      */
     public SimulatorAdmin admin() {
         return admin;
+    }
+
+    /**
+     * The token every {@code /_sim/} call but health must carry: the one given to the builder, or one
+     * generated because the simulator listens beyond loopback without one; empty when the admin API is
+     * open (loopback, no token). {@code admin()} in this JVM never needs it.
+     */
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
     }
 
     /** The effective configuration. */

@@ -33,6 +33,7 @@ public final class SimulatorBuilder {
     private String adminToken;
     private final List<String> webhooks = new ArrayList<>();
     private String webhookKey;
+    private List<String> adminCorsOrigins = List.of();
 
     SimulatorBuilder() {
     }
@@ -143,7 +144,11 @@ public final class SimulatorBuilder {
         return this;
     }
 
-    /** When set, every {@code /_sim/} admin call must carry this token (Bearer or {@code X-Admin-Token}). */
+    /**
+     * When set, every {@code /_sim/} admin call but {@code GET /_sim/health} must carry this token (Bearer or
+     * {@code X-Admin-Token}). Without one, the admin API is open on a loopback {@link #bind}; on any other
+     * address a random token is generated and printed once ({@link LiveKitSimulator#adminToken()}).
+     */
     public SimulatorBuilder adminToken(String value) {
         this.adminToken = value == null || value.isEmpty() ? null : value;
         return this;
@@ -170,6 +175,22 @@ public final class SimulatorBuilder {
             throw new IllegalArgumentException("the webhook key must not be empty; give one of the simulator's API keys");
         }
         this.webhookKey = key;
+        return this;
+    }
+
+    /**
+     * Web origins (e.g. {@code http://localhost:3000}) whose pages may call {@code /_sim/} from a browser:
+     * only these get CORS headers there, matched exactly; none by default. The LiveKit APIs keep the real
+     * server's CORS (every origin).
+     */
+    public SimulatorBuilder adminCorsOrigins(String... origins) {
+        for (String origin : origins) {
+            if (origin == null || origin.isBlank() || origin.equals("*") || origin.endsWith("/")) {
+                throw new IllegalArgumentException("an admin CORS origin is scheme://host[:port] with no path, e.g."
+                        + " http://localhost:3000; got '" + origin + "'");
+            }
+        }
+        this.adminCorsOrigins = List.of(origins);
         return this;
     }
 
@@ -216,5 +237,9 @@ public final class SimulatorBuilder {
 
     String webhookKey() {
         return webhookKey;
+    }
+
+    List<String> adminCorsOrigins() {
+        return adminCorsOrigins;
     }
 }

@@ -12,17 +12,21 @@ import java.util.List;
  *
  * @param apiKeys          the API keys accepted, the first being {@link LiveKitSimulator#apiKey()}
  * @param assignmentUrl    the {@code url} put into JobAssignment; null = omitted, as livekit-server does
- * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token
+ * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token (given, or generated
+ *                         because the simulator listens beyond loopback)
+ * @param adminCorsOrigins the web origins that get CORS headers on {@code /_sim/}
  * @param webhooks         the webhook URLs the simulator started with (the admin API can change them)
  * @param webhookKey       the API key whose secret signs the webhooks
  */
 public record SimulatorSettings(String bind, int port, List<String> apiKeys, long seed, SimClock clock,
                                 Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
                                 double targetLoad, String assignmentUrl, int journalCapacity, String profile,
-                                boolean adminTokenSet, List<String> webhooks, String webhookKey) {
+                                boolean adminTokenSet, List<String> adminCorsOrigins, List<String> webhooks,
+                                String webhookKey) {
 
     public SimulatorSettings {
         apiKeys = List.copyOf(apiKeys);
+        adminCorsOrigins = List.copyOf(adminCorsOrigins);
         webhooks = List.copyOf(webhooks);
     }
 
@@ -33,6 +37,7 @@ public record SimulatorSettings(String bind, int port, List<String> apiKeys, lon
                 + " agentJoinDelay=" + agentJoinDelay + " targetLoad=" + targetLoad + " profile=" + profile
                 + " assignmentUrl=" + (assignmentUrl == null ? "(omitted, as livekit-server)" : assignmentUrl)
                 + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)")
+                + " adminCorsOrigins=" + adminCorsOrigins
                 + " webhooks=" + webhooks + (webhooks.isEmpty() ? "" : " webhookKey=" + webhookKey);
     }
 }

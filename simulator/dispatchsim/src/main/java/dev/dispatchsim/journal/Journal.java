@@ -9,7 +9,9 @@ import java.util.function.Predicate;
  * availability answer, assignment, termination, applied fault and Twirp call, in the order the
  * engine saw them, with a sequence number and the simulated time. A test reads it, or waits on it
  * ({@link #await}), never sleeps. It holds the newest entries up to the simulator's journal
- * capacity; a reset empties it and starts the sequence at 1 again.
+ * capacity (older ones are evicted: {@link #oldestSeq()} says where the held entries start); a reset
+ * empties it and starts the sequence at 1 again. Of any text a client sent (a name, an error, a close
+ * reason) an entry keeps at most the first 1024 characters, saying how many more there were.
  */
 public interface Journal {
 
@@ -18,6 +20,13 @@ public interface Journal {
 
     /** The sequence number of the newest entry; 0 while the journal is empty. */
     long lastSeq();
+
+    /**
+     * The sequence number of the oldest entry still held; {@code lastSeq() + 1} while the journal holds
+     * none. Entries before it were evicted to keep the journal within its capacity: a reader that asks
+     * {@link #since} an older sequence number has missed {@code oldestSeq() - 1 - since} of them.
+     */
+    long oldestSeq();
 
     /**
      * Waits for an entry with a sequence number greater than {@code afterSeq} that matches, already there or

@@ -278,15 +278,16 @@ class AdminHttpApiTest {
     }
 
     @Test
-    void should_require_the_admin_token_on_every_admin_route_but_leave_livekit_auth_to_jwt_when_a_token_is_set() {
+    void should_require_the_admin_token_on_every_admin_route_but_health_and_leave_livekit_auth_to_jwt_when_a_token_is_set() {
         // GIVEN a simulator with an admin token
         RawAdminHttp http = start(true, "s3cret");
 
         // WHEN
-        HttpResponse<String> missing = http.call("GET", "/_sim/health");
+        HttpResponse<String> missing = http.call("GET", "/_sim/state");
+        HttpResponse<String> health = http.call("GET", "/_sim/health");
         HttpResponse<String> wrong = http.withHeaders("GET", "/_sim/state", "X-Admin-Token", "guess");
         HttpResponse<String> unknownRoute = http.call("GET", "/_sim/nope");
-        HttpResponse<String> bearer = http.withHeaders("GET", "/_sim/health", "Authorization", "Bearer s3cret");
+        HttpResponse<String> bearer = http.withHeaders("GET", "/_sim/state", "Authorization", "Bearer s3cret");
         HttpResponse<String> header = http.withHeaders("POST", "/_sim/reset", "X-Admin-Token", "s3cret");
         HttpResponse<String> twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret())
                 .json("livekit.RoomService/ListRooms", "{}", TwirpHttp.roomList());
@@ -299,6 +300,7 @@ class AdminHttpApiTest {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat((String) json(wrong).get("message")).startsWith("the admin token does not match");
         assertThat(unknownRoute.statusCode()).isEqualTo(401);
+        assertThat(health.statusCode()).isEqualTo(200);
         assertThat(bearer.statusCode()).isEqualTo(200);
         assertThat(header.statusCode()).isEqualTo(204);
         assertThat(twirp.statusCode()).isEqualTo(200);

@@ -35,12 +35,16 @@ class HttpSimulatorAdminTest extends SimulatorAdminContract {
 
     @Test
     void should_send_the_admin_token_when_the_simulator_requires_one() {
+        // GIVEN a simulator with an admin token
         LiveKitSimulator sim = start(b -> b.adminToken("s3cret"));
 
-        assertThat(SimulatorAdmin.http(sim.httpUrl(), "s3cret").health().status()).isEqualTo("ok");
+        // WHEN / THEN a client with the token reads the state, one without is refused
+        assertThat(SimulatorAdmin.http(sim.httpUrl(), "s3cret").state().rooms()).isEmpty();
         AdminException denied = org.assertj.core.api.Assertions.catchThrowableOfType(AdminException.class,
-                () -> SimulatorAdmin.http(sim.httpUrl()).health());
+                () -> SimulatorAdmin.http(sim.httpUrl()).state());
         assertThat(denied.status()).isEqualTo(401);
         assertThat(denied.error()).isEqualTo("unauthenticated");
+        // AND the health check stays open without it (docs/security.md), for container health checks
+        assertThat(SimulatorAdmin.http(sim.httpUrl()).health().status()).isEqualTo("ok");
     }
 }

@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Raw admin HTTP calls, as a curl user or another language would make them. */
+/**
+ * Raw admin HTTP calls, as a curl user or another language would make them. A change sent without a type
+ * gets {@code application/json}, as every admin client sends it (the server refuses an untyped change).
+ */
 public final class RawAdminHttp {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -26,6 +29,8 @@ public final class RawAdminHttp {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        } else if (!method.equals("GET")) {
+            request.header("Content-Type", "application/json");
         }
         if (headers != null) {
             request.headers(headers);

@@ -18,9 +18,10 @@ import java.util.function.Function;
  * The admin HTTP API under {@code /_sim/}, as a pure function from {@link AdminRequest} to
  * {@link AdminResponse} over a {@link SimulatorAdmin}: no HTTP server type appears here, so every
  * route is testable without a socket, and {@code transport.AdminRoutes} only copies bytes.
- * Order of checks: the UI's login step ({@link AdminLogin}), admin token (401), route (404, or 405 with
- * {@code Allow}), query parameters (400), handler. Routes from outside this package ({@link AdminRoute}, the
- * timeline UI's) go through the same checks.
+ * Order of checks: the UI's login step ({@link AdminLogin}), admin token (401, every route but health), route
+ * (404, or 405 with {@code Allow}), content type of a change (415), query parameters (400), handler. Every
+ * {@code /_sim/} request goes through {@link #handle}, so a route added here, or from outside this package
+ * ({@link AdminRoute}, the timeline UI's), gets the same checks.
  */
 public final class AdminApi {
 
@@ -109,6 +110,7 @@ public final class AdminApi {
                     continue;
                 }
                 if (route.method().equalsIgnoreCase(request.method())) {
+                    ChangeContentTypes.check(request);
                     checkParams(route, request);
                     return route.handler().apply(new AdminCall(request, pathParams));
                 }

@@ -10,7 +10,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
- * The optional admin token: when set, every {@code /_sim/} call must carry it as
+ * The admin token: when set (given, or generated because the simulator listens beyond loopback), every
+ * {@code /_sim/} call but {@code GET /_sim/health} must carry it as
  * {@code Authorization: Bearer <token>} or {@code X-Admin-Token: <token>}. The LiveKit APIs keep
  * their own JWT auth; this only guards the simulator's back door.
  *
@@ -40,7 +41,7 @@ final class AdminAuth {
 
     /** Null when the request may proceed, otherwise the 401 to answer with. */
     AdminException check(AdminRequest request) {
-        if (token == null) {
+        if (token == null || isHealth(request)) {
             return null;
         }
         String presented = presented(request);
@@ -75,6 +76,15 @@ final class AdminAuth {
 
     private static boolean reading(AdminRequest request) {
         return request.method().equalsIgnoreCase("GET") || request.method().equalsIgnoreCase("HEAD");
+    }
+
+    /**
+     * {@code GET /_sim/health} is open, so that a container's health check or a load balancer needs no
+     * secret; it tells only that the simulator is up, its seed, clock and last sequence number.
+     */
+    private static boolean isHealth(AdminRequest request) {
+        String path = request.path().replaceAll("/+$", "");
+        return reading(request) && path.equals(AdminApi.PREFIX + "health");
     }
 
     private static String presented(AdminRequest request) {

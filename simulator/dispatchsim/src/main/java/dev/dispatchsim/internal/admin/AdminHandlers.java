@@ -5,6 +5,7 @@ import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.admin.SimulatorAdmin;
+import dev.dispatchsim.journal.JournalEntry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,9 @@ final class AdminHandlers {
     /** {@code GET /_sim/journal/await} without {@code timeout}: long enough for a dispatch, short of most HTTP client timeouts. */
     static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
     static final int DEFAULT_CLOSE_CODE = 1011;
+    /** The oldest journal entry still held (older ones were evicted) and the newest, on every journal answer. */
+    static final String OLDEST_SEQ_HEADER = "X-Journal-Oldest-Seq";
+    static final String LAST_SEQ_HEADER = "X-Journal-Last-Seq";
 
     private final SimulatorAdmin admin;
 
@@ -33,17 +37,39 @@ final class AdminHandlers {
         return AdminResponse.ok(admin.state());
     }
 
+    /** Headers say which entries the journal still holds, so a reader sees what eviction took. */
     AdminResponse journal(AdminCall call) {
-        return AdminResponse.ndjson(AdminJson.journalLines(admin.journal(query(call))));
+        AdminResponse lines = AdminResponse.ndjson(AdminJson.journalLines(admin.journal(query(call))));
+        return admin instanceof JournalAccess journal ? withSeqHeaders(lines, journal) : lines;
     }
 
+    /** Served without holding a thread when the journal allows it (always, over a simulator in this JVM). */
     AdminResponse awaitJournal(AdminCall call) {
         if (call.query("timeout") != null && call.query("wait") != null) {
             throw AdminException.badRequest("give either timeout or wait, not both");
         }
         Duration timeout = call.queryDuration(call.query("wait") != null ? "wait" : "timeout", DEFAULT_AWAIT);
-        return new AdminResponse(200, AdminResponse.JSON, AdminJson.journalLine(admin.awaitJournal(query(call), timeout)),
-                Map.of());
+        JournalQuery query = query(call);
+        if (admin instanceof JournalAccess journal) {
+            return AdminResponse.deferred(journal.awaitJournalAsync(query, timeout).handle((entry, failure) -> {
+                if (failure == null) {
+                    return withSeqHeaders(entryResponse(entry), journal);
+                }
+                Throwable cause = failure.getCause() != null && !(failure instanceof AdminException) ? failure.getCause() : failure;
+                return cause instanceof AdminException refused ? AdminResponse.error(refused)
+                        : AdminResponse.error(new AdminException(500, "internal", "journal await failed: " + cause));
+            }));
+        }
+        return entryResponse(admin.awaitJournal(query, timeout));
+    }
+
+    private static AdminResponse entryResponse(JournalEntry entry) {
+        return new AdminResponse(200, AdminResponse.JSON, AdminJson.journalLine(entry), Map.of());
+    }
+
+    private static AdminResponse withSeqHeaders(AdminResponse response, JournalAccess journal) {
+        return response.withHeader(OLDEST_SEQ_HEADER, String.valueOf(journal.oldestSeq()))
+                .withHeader(LAST_SEQ_HEADER, String.valueOf(journal.lastSeq()));
     }
 
     AdminResponse profile(AdminCall call) {

@@ -3,12 +3,16 @@ package dev.dispatchsim.internal.admin;
 import dev.dispatchsim.admin.AdminException;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One admin HTTP response: status, content type (null for 204), body and extra headers; or, when
- * {@code stream} is set, a stream of server-sent events that the transport runs instead of writing a body.
+ * {@code later} is set, the response to write once that future completes (a long poll), while no
+ * thread waits for it; or, when {@code stream} is set, a stream of server-sent events that the transport
+ * runs instead of writing a body.
  */
-public record AdminResponse(int status, String contentType, String body, Map<String, String> headers, EventStream stream) {
+public record AdminResponse(int status, String contentType, String body, Map<String, String> headers,
+                            CompletableFuture<AdminResponse> later, EventStream stream) {
 
     public static final String JSON = "application/json";
     /** JSON Lines: one JSON object per line. */
@@ -21,7 +25,7 @@ public record AdminResponse(int status, String contentType, String body, Map<Str
     }
 
     public AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
-        this(status, contentType, body, headers, null);
+        this(status, contentType, body, headers, null, null);
     }
 
     public static AdminResponse html(int status, String page) {
@@ -30,7 +34,12 @@ public record AdminResponse(int status, String contentType, String body, Map<Str
 
     /** A stream of server-sent events (the transport sets its content type). */
     public static AdminResponse events(EventStream stream) {
-        return new AdminResponse(200, null, "", Map.of(), stream);
+        return new AdminResponse(200, null, "", Map.of(), null, stream);
+    }
+
+    /** An answer that comes later; the transport writes it when the future completes. */
+    static AdminResponse deferred(CompletableFuture<AdminResponse> later) {
+        return new AdminResponse(200, null, "", Map.of(), later, null);
     }
 
     static AdminResponse json(int status, Object value) {
@@ -56,6 +65,6 @@ public record AdminResponse(int status, String contentType, String body, Map<Str
     public AdminResponse withHeader(String name, String value) {
         java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.put(name, value);
-        return new AdminResponse(status, contentType, body, more, stream);
+        return new AdminResponse(status, contentType, body, more, later, stream);
     }
 }

@@ -152,6 +152,9 @@ public final class HttpSimulatorAdmin implements SimulatorAdmin {
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        } else if (ChangeContentTypes.changes(method)) {
+            // the server refuses a change without a JSON or YAML type (it would be a CORS "simple" request)
+            request.header("Content-Type", AdminResponse.JSON);
         }
         if (token != null) {
             request.header(AdminAuth.HEADER, token);

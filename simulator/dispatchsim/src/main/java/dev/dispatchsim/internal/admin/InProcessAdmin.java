@@ -26,16 +26,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link SimulatorAdmin} straight over an engine in this JVM; the admin HTTP API is a thin layer over it. */
-public final class InProcessAdmin implements SimulatorAdmin {
+public final class InProcessAdmin implements SimulatorAdmin, JournalAccess {
 
     /** A wait longer than this is refused: a test that needs more should say so in smaller steps. */
     public static final Duration MAX_AWAIT = Duration.ofMinutes(5);
+    /**
+     * Journal awaits over HTTP open at once; one more is refused with 429. They hold no thread, but each
+     * holds a connection and a little memory, and a caller that opens hundreds has a bug worth hearing about.
+     */
+    public static final int MAX_OPEN_AWAITS = 256;
 
     private final Engine engine;
     private final ProfileControl profiles;
     private final Webhooks webhooks;
+    private final AtomicInteger openAwaits = new AtomicInteger();
 
     public InProcessAdmin(Engine engine, ProfileControl profiles, Webhooks webhooks) {
         this.engine = engine;
@@ -55,24 +64,65 @@ public final class InProcessAdmin implements SimulatorAdmin {
 
     @Override
     public List<JournalEntry> journal(JournalQuery query) {
+        JournalEviction.check(query.since(), engine.journal().oldestSeq(), lastSeq());
         return engine.journal().since(query.since()).stream().filter(query).toList();
     }
 
     @Override
     public JournalEntry awaitJournal(JournalQuery query, Duration timeout) {
+        checkAwait(query, timeout);
+        try {
+            return engine.journal().awaitAfter(query.since(), query, timeout, query.describe());
+        } catch (JournalTimeoutException timedOut) {
+            throw timedOut(query, timeout);
+        }
+    }
+
+    @Override
+    public CompletableFuture<JournalEntry> awaitJournalAsync(JournalQuery query, Duration timeout) {
+        checkAwait(query, timeout);
+        if (openAwaits.incrementAndGet() > MAX_OPEN_AWAITS) {
+            openAwaits.decrementAndGet();
+            throw new AdminException(429, "resource_exhausted", "too many journal awaits open: at most "
+                    + MAX_OPEN_AWAITS + " may wait at once; let some finish (or time out) before opening more",
+                    Map.of("maxOpenAwaits", MAX_OPEN_AWAITS));
+        }
+        CompletableFuture<JournalEntry> entry;
+        try {
+            entry = engine.journal().awaitAfterAsync(query.since(), query, timeout, query.describe());
+        } catch (RuntimeException failed) {
+            openAwaits.decrementAndGet();
+            throw failed;
+        }
+        return entry.handle((found, failure) -> {
+            openAwaits.decrementAndGet();
+            if (failure == null) {
+                return found;
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            throw cause instanceof JournalTimeoutException ? timedOut(query, timeout) : new CompletionException(cause);
+        });
+    }
+
+    @Override
+    public long oldestSeq() {
+        return engine.journal().oldestSeq();
+    }
+
+    private void checkAwait(JournalQuery query, Duration timeout) {
         if (timeout.isNegative() || timeout.compareTo(MAX_AWAIT) > 0) {
             throw AdminException.badRequest("timeout must be between 0 and " + DurationText.format(MAX_AWAIT)
                     + ", was " + DurationText.format(timeout));
         }
-        try {
-            return engine.journal().awaitAfter(query.since(), query, timeout, query.describe());
-        } catch (JournalTimeoutException timedOut) {
-            long last = lastSeq();
-            throw new AdminException(504, "timeout", "timed out after " + DurationText.format(timeout)
-                    + " waiting for " + query.describe() + "; last seq is " + last,
-                    Map.of("awaited", Map.of("types", query.types().stream().sorted().toList(), "since", query.since()),
-                            "timeoutMs", timeout.toMillis(), "lastSeq", last));
-        }
+        JournalEviction.check(query.since(), engine.journal().oldestSeq(), lastSeq());
+    }
+
+    private AdminException timedOut(JournalQuery query, Duration timeout) {
+        long last = lastSeq();
+        return new AdminException(504, "timeout", "timed out after " + DurationText.format(timeout)
+                + " waiting for " + query.describe() + "; last seq is " + last,
+                Map.of("awaited", Map.of("types", query.types().stream().sorted().toList(), "since", query.since()),
+                        "timeoutMs", timeout.toMillis(), "lastSeq", last));
     }
 
     @Override
@@ -191,7 +241,8 @@ public final class InProcessAdmin implements SimulatorAdmin {
         return engine.clock().isManual() ? "manual" : "system";
     }
 
-    private long lastSeq() {
+    @Override
+    public long lastSeq() {
         return engine.journal().lastSeq();
     }
 

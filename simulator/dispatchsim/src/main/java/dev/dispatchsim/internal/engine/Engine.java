@@ -241,6 +241,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        state.journal.close();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,8 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * The {@link Journal} as the engine keeps it: appended by the engine thread, read from anywhere, with a
- * blocking wait for tests. It keeps at most {@code capacity} entries (a ring), so a long load run does
- * not grow without bound.
+ * blocking wait for tests and a thread-free one for the admin API's long polls. It keeps at most
+ * {@code capacity} entries (a ring), so a long load run does not grow without bound, and of each text an
+ * event carries at most a bounded prefix ({@link JournalBounds}).
  */
 public final class JournalRing implements Journal {
 
@@ -29,6 +31,7 @@ public final class JournalRing implements Journal {
     private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
+    private final JournalWaiters waiters = new JournalWaiters(lock, this::entries);
     private long lastSeq;
     /** How many resets cleared the journal: a reader that saw another count starts over. */
     private long resets;
@@ -44,12 +47,13 @@ public final class JournalRing implements Journal {
     public JournalEntry append(JournalEvent event) {
         lock.lock();
         try {
-            JournalEntry entry = new JournalEntry(++lastSeq, clock.now(), WallClock.now(), event);
+            JournalEntry entry = new JournalEntry(++lastSeq, clock.now(), WallClock.now(), JournalBounds.bound(event));
             if (entries.size() == capacity) {
                 entries.removeFirst();
             }
             entries.addLast(entry);
             appended.signalAll();
+            waiters.offer(entry);
             return entry;
         } finally {
             lock.unlock();
@@ -94,6 +98,51 @@ public final class JournalRing implements Journal {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public long oldestSeq() {
+        lock.lock();
+        try {
+            return entries.isEmpty() ? lastSeq + 1 : entries.peekFirst().seq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@link #awaitAfter} without a thread: the future completes with the first matching entry after
+     * {@code afterSeq} (already there or yet to come), or fails with a {@link JournalTimeoutException}
+     * after {@code timeout} of real time.
+     */
+    public CompletableFuture<JournalEntry> awaitAfterAsync(long afterSeq, Predicate<JournalEntry> condition, Duration timeout,
+                                                           String description) {
+        lock.lock();
+        try {
+            for (JournalEntry entry : entries) {
+                if (entry.seq() > afterSeq && condition.test(entry)) {
+                    return CompletableFuture.completedFuture(entry);
+                }
+            }
+            return waiters.add(afterSeq, condition, timeout, description);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Awaits still open (the admin API caps them). */
+    public int openAwaits() {
+        lock.lock();
+        try {
+            return waiters.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The simulator closes: open awaits end, the awaits' timer thread stops. */
+    void close() {
+        waiters.close();
     }
 
     @Override

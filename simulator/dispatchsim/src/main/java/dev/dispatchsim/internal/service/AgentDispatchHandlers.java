@@ -34,7 +34,7 @@ public final class AgentDispatchHandlers {
 
     private CompletableFuture<AgentDispatch> create(CreateAgentDispatchRequest request, Claims claims) {
         Grants.requireRoomAdmin(claims, request.getRoom());
-        RequestLimits.dispatch(request.getDeployment(), request.getMetadata(), request.getAttributesMap());
+        RequestLimits.dispatch(request.getAgentName(), request.getDeployment(), request.getMetadata(), request.getAttributesMap());
         AgentRequest agent = new AgentRequest(request.getAgentName(), request.getMetadata(), request.getDeployment(),
                 request.getAttributesMap());
         return engine.createDispatch(request.getRoom(), agent).thenApply(ProtoModels::dispatch);

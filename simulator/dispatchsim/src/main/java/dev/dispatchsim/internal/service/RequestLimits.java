@@ -1,6 +1,7 @@
 package dev.dispatchsim.internal.service;
 
 import dev.dispatchsim.internal.model.ApiException;
+import dev.dispatchsim.internal.model.InputLimits;
 import dev.dispatchsim.model.ErrorCode;
 
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,25 @@ final class RequestLimits {
         }
     }
 
-    /** CreateDispatch, in its order: deployment, metadata, attributes; all bare psrpc errors. */
-    static void dispatch(String deployment, String metadata, Map<String, String> attributes) {
+    /**
+     * An agent name in CreateRoom's {@code agents}: livekit-server has no limit here; ours
+     * ({@link InputLimits#MAX_AGENT_NAME_BYTES}) is worded like the room's own limits.
+     */
+    static void roomAgentName(String agentName) {
+        if (bytes(agentName) > InputLimits.MAX_AGENT_NAME_BYTES) {
+            throw ApiException.limit("agent name length exceeds limits", InputLimits.MAX_AGENT_NAME_BYTES);
+        }
+    }
+
+    /**
+     * CreateDispatch, in its order: deployment, metadata, attributes; all bare psrpc errors. The agent
+     * name comes first: livekit-server does not limit it, the simulator does, in the same style.
+     */
+    static void dispatch(String agentName, String deployment, String metadata, Map<String, String> attributes) {
+        if (bytes(agentName) > InputLimits.MAX_AGENT_NAME_BYTES) {
+            throw ApiException.internalRpc(ErrorCode.INVALID_ARGUMENT,
+                    "agent name length exceeds limits: max length " + InputLimits.MAX_AGENT_NAME_BYTES);
+        }
         String problem = deploymentProblem(deployment);
         if (problem != null) {
             throw ApiException.internalRpc(ErrorCode.INVALID_ARGUMENT, problem);
@@ -90,6 +108,6 @@ final class RequestLimits {
     }
 
     private static int bytes(String value) {
-        return value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
+        return InputLimits.bytes(value);
     }
 }

@@ -67,6 +67,7 @@ public final class RoomServiceHandlers {
         RequestLimits.metadata(request.getMetadata());
         List<AgentRequest> agents = new ArrayList<>();
         for (RoomAgentDispatch agent : request.getAgentsList()) {
+            RequestLimits.roomAgentName(agent.getAgentName());
             RequestLimits.metadata(agent.getMetadata());
             RequestLimits.attributes(agent.getAttributesMap());
             agents.add(new AgentRequest(agent.getAgentName(), agent.getMetadata(), agent.getDeployment(), agent.getAttributesMap()));

@@ -100,16 +100,11 @@ public final class Main {
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {
         Map<StandaloneSetting, String> flags = new EnumMap<>(StandaloneSetting.class);
         for (StandaloneSetting setting : StandaloneSetting.values()) {
-            if (setting.repeatable()) {
-                String[] values = parsed.matchedOptionValue(setting.flag(), null);
-                if (values != null) {
-                    flags.put(setting, String.join(",", values));
-                }
-                continue;
-            }
-            String value = parsed.matchedOptionValue(setting.flag(), null);
-            if (value != null) {
-                flags.put(setting, value);
+            Object value = parsed.matchedOptionValue(setting.flag(), null);
+            if (value instanceof String[] many) {
+                flags.put(setting, String.join(",", many));
+            } else if (value != null) {
+                flags.put(setting, (String) value);
             }
         }
         return flags;
@@ -122,7 +117,7 @@ public final class Main {
                 "Every option can also be set by its env var; a flag wins over its env var.");
         for (StandaloneSetting setting : StandaloneSetting.values()) {
             spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.label())
-                    .type(setting.repeatable() ? String[].class : String.class)
+                    .type(setting.repeatable() ? String[].class : String.class).arity("1")
                     .description(setting.help() + ". Env: " + setting.envName()
                             + (setting.defaultValue() == null ? "" : ". Default: " + setting.defaultValue()))
                     .build());

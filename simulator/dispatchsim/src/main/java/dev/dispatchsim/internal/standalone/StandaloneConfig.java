@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  */
 public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, String profile, boolean manualClock,
                                Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
-                               double targetLoad, String adminToken, String logLevel, List<String> webhooks,
-                               String webhookKey, Map<StandaloneSetting, String> sources) {
+                               double targetLoad, String adminToken, List<String> adminCorsOrigins, String logLevel,
+                               List<String> webhooks, String webhookKey, Map<StandaloneSetting, String> sources) {
 
     static final List<String> CLOCKS = List.of("system", "manual");
     static final List<String> LOG_LEVELS = List.of("off", "error", "warn", "info", "debug", "trace");
@@ -58,7 +58,7 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
                 "default".equals(sources.get(StandaloneSetting.SEED)) ? null : v.seed(), raw.get(StandaloneSetting.PROFILE),
                 v.oneOf(StandaloneSetting.CLOCK, CLOCKS).equals("manual"), v.availabilityTimeout(),
                 v.duration(StandaloneSetting.LISTING_LAG), v.duration(StandaloneSetting.AGENT_JOIN_DELAY), v.targetLoad(),
-                raw.get(StandaloneSetting.ADMIN_TOKEN), v.oneOf(StandaloneSetting.LOG_LEVEL, LOG_LEVELS),
+                raw.get(StandaloneSetting.ADMIN_TOKEN), v.origins(), v.oneOf(StandaloneSetting.LOG_LEVEL, LOG_LEVELS),
                 v.webhooks(), v.webhookKey(keys), Collections.unmodifiableMap(sources));
     }
 
@@ -107,6 +107,7 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
             case AGENT_JOIN_DELAY -> DurationText.format(agentJoinDelay);
             case TARGET_LOAD -> String.valueOf(targetLoad);
             case ADMIN_TOKEN -> "(set)";
+            case ADMIN_CORS_ORIGIN -> String.join(",", adminCorsOrigins);
             case LOG_LEVEL -> logLevel;
             case WEBHOOK -> String.join(",", webhooks);
             case WEBHOOK_KEY -> webhookKey;
@@ -207,6 +208,23 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
                         + "); valid: " + String.join(", ", keys.keys()));
             }
             return key;
+        }
+
+        /** Exact origins, {@code scheme://host[:port]}: a path or a wildcard would never match a browser's Origin. */
+        List<String> origins() {
+            String value = raw.get(StandaloneSetting.ADMIN_CORS_ORIGIN);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> origins = Arrays.stream(value.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+            for (String origin : origins) {
+                if (!origin.matches("https?://[^/\\s*]+")) {
+                    throw new ConfigException(sources.get(StandaloneSetting.ADMIN_CORS_ORIGIN) + ": '" + origin
+                            + "' is not an origin; valid: scheme://host[:port] with no path and no wildcard, e.g."
+                            + " http://localhost:3000");
+                }
+            }
+            return origins;
         }
 
         String oneOf(StandaloneSetting setting, List<String> valid) {

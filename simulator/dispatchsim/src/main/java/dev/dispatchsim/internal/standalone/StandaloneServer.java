@@ -5,6 +5,7 @@ import dev.dispatchsim.SimulatorBuilder;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.clock.SystemClock;
+import dev.dispatchsim.internal.admin.AdminTokens;
 import dev.dispatchsim.profile.Profile;
 import dev.dispatchsim.profile.ProfileException;
 
@@ -35,6 +36,8 @@ public final class StandaloneServer implements AutoCloseable {
         Profile faults = config.profile() == null ? Profile.none() : loadProfile(config);
         ProfileInfo profile = config.profile() == null ? null : new ProfileInfo(faults.name(), config.profile(),
                 faults.seed().isPresent() ? faults.seed().getAsLong() : null, null);
+        // Generated here rather than by the simulator, so that it is announced once, on this server's output.
+        String adminToken = AdminTokens.inForce(config.adminToken(), config.bind());
         SimulatorBuilder builder = LiveKitSimulator.builder()
                 .bind(config.bind())
                 .port(config.port())
@@ -45,7 +48,8 @@ public final class StandaloneServer implements AutoCloseable {
                 .listingLag(config.listingLag())
                 .agentJoinDelay(config.agentJoinDelay())
                 .targetLoad(config.targetLoad())
-                .adminToken(config.adminToken())
+                .adminToken(adminToken)
+                .adminCorsOrigins(config.adminCorsOrigins().toArray(String[]::new))
                 .profile(faults);
         config.webhooks().forEach(builder::webhook);
         if (config.webhookKey() != null) {
@@ -55,6 +59,9 @@ public final class StandaloneServer implements AutoCloseable {
         out.println("dispatchsim listening on " + sim.httpUrl() + " (LIVEKIT_URL=" + sim.wsUrl() + "), admin API at "
                 + sim.httpUrl() + "/_sim/, timeline at " + sim.httpUrl() + "/_sim/ui");
         out.println("dispatchsim config: " + config.describe(profile));
+        if (adminToken != null && config.adminToken() == null) {
+            out.println(AdminTokens.announcement(adminToken, config.bind()));
+        }
         return new StandaloneServer(sim);
     }
 

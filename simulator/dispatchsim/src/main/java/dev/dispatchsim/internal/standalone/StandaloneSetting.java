@@ -23,16 +23,14 @@ public enum StandaloneSetting {
     AGENT_JOIN_DELAY("--agent-join-delay", "1.5s", "DURATION",
             "how long after the JobAssignment the simulated agent participant joins the room; 0 = at once"),
     TARGET_LOAD("--target-load", "0.7", "LOAD", "workers at or above this load get no jobs, in (0, 1]"),
-    ADMIN_TOKEN("--admin-token", null, "TOKEN", "when set, every /_sim/ admin call must carry it (Bearer or X-Admin-Token)"),
+    ADMIN_TOKEN("--admin-token", null, "TOKEN", "every /_sim/ admin call but GET /_sim/health must carry it (Bearer or"
+            + " X-Admin-Token); unset on a non-loopback --bind, one is generated and printed ('admin token: ...')"),
+    ADMIN_CORS_ORIGIN("--admin-cors-origin", null, "ORIGIN", "a web origin (e.g. http://localhost:3000) whose pages may call"
+            + " /_sim/ from a browser; repeat the flag for more, or comma-separate them in the env var; none by default"),
     LOG_LEVEL("--log-level", "info", "LEVEL", "log level: off, error, warn, info, debug, trace"),
     WEBHOOK("--webhook", null, "URL", "send livekit-server's webhooks to this http(s) URL; repeat the flag "
             + "(or separate URLs with commas) for several"),
     WEBHOOK_KEY("--webhook-key", null, "KEY", "the API key whose secret signs the webhooks; one of --keys (default: the first)");
-
-    /** Settings given once per value: the flag may be repeated, the env var separates values with commas. */
-    public boolean repeatable() {
-        return this == WEBHOOK;
-    }
 
     public static final String ENV_PREFIX = "DISPATCHSIM_";
 
@@ -68,6 +66,11 @@ public enum StandaloneSetting {
 
     public String help() {
         return help;
+    }
+
+    /** A flag that may be given more than once; its values are joined with commas, as its env var lists them. */
+    public boolean repeatable() {
+        return this == ADMIN_CORS_ORIGIN || this == WEBHOOK;
     }
 
     public static Optional<StandaloneSetting> byEnvName(String name) {

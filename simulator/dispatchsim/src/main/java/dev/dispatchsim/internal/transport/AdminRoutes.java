@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Mounts the admin API on Javalin under {@code /_sim/}: copies the request into an
  * {@link AdminRequest} and the {@link AdminResponse} back; every decision is made in {@link AdminApi}.
- * Handlers run on the request thread; the journal long-poll holds one server thread while it waits. An
- * answer that is an {@link EventStream} (the timeline UI's live feed) runs as server-sent events on
- * Javalin's async thread until the stream returns.
+ * Handlers run on the request thread; an answer that comes later (the journal long poll) is written when
+ * its future completes, and no server thread waits for it meanwhile. An answer that is an {@link EventStream}
+ * (the timeline UI's live feed) runs as server-sent events on Javalin's async thread until the stream returns.
  */
 public final class AdminRoutes {
 
@@ -43,6 +43,14 @@ public final class AdminRoutes {
             new SseHandler(client -> stream(client, response.stream())).handle(ctx);
             return;
         }
+        if (response.later() != null) {
+            ctx.future(() -> response.later().thenAccept(answer -> write(ctx, answer)));
+            return;
+        }
+        write(ctx, response);
+    }
+
+    private static void write(Context ctx, AdminResponse response) {
         ctx.status(response.status());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             ctx.header(header.getKey(), header.getValue());

@@ -20,8 +20,15 @@ final class Cors {
     private Cors() {
     }
 
-    static void mount(RoutesConfig routes) {
-        routes.before(Cors::apply);
+    /** {@code admin} answers for {@code /_sim/} instead: never by echo. */
+    static void mount(RoutesConfig routes, AdminCors admin) {
+        routes.before(ctx -> {
+            if (AdminCors.isAdminPath(ctx)) {
+                admin.apply(ctx);
+            } else {
+                apply(ctx);
+            }
+        });
     }
 
     private static void apply(Context ctx) {

@@ -43,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
         private final TwirpRouter router;
         private final TokenVerifier verifier;
         private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
+        private List<String> adminCorsOrigins = List.of();
 
         private Builder(Engine engine, TwirpRouter router, TokenVerifier verifier) {
             this.engine = engine;
@@ -55,12 +56,21 @@ public final class HttpServer implements AutoCloseable {
             return this;
         }
 
+        /** The only web origins that get CORS headers on {@code /_sim/} (see {@link AdminCors}). */
+        public Builder adminCorsOrigins(List<String> origins) {
+            this.adminCorsOrigins = List.copyOf(origins);
+            return this;
+        }
+
         public HttpServer start(String bind, int port) {
             boolean noLogger = LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
-            Javalin app = Javalin.create(config -> {
+            Javalin app = ServerThreads.createOnDaemonThread(() -> Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = JETTY_MAX_BYTES;
+                // Daemon threads, named after us: a JVM can exit right after close(), and a thread dump says whose they are.
+                config.jetty.threadPool = ServerThreads.pool();
+                config.jetty.modifyServer(server -> HeaderDeadline.install(server, HeaderDeadline.DEADLINE));
                 // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
                 // exactly that, this only lets such a path reach it.
                 config.router.treatMultipleSlashesAsSingleSlash = true;
@@ -73,12 +83,12 @@ public final class HttpServer implements AutoCloseable {
                     factory.setMaxTextMessageSize(2 * JETTY_MAX_BYTES);
                     factory.setIdleTimeout(java.time.Duration.ZERO);
                 });
-                Cors.mount(config.routes);
+                Cors.mount(config.routes, new AdminCors(adminCorsOrigins));
                 config.routes.get("/", ctx -> ctx.contentType("text/plain").result("OK"));
                 new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
-            });
+            }));
             if (noLogger) {
                 LoggingSetup.startQuietly(() -> app.start(bind, port));
             } else {

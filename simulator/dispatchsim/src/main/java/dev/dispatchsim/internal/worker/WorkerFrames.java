@@ -5,6 +5,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.dispatchsim.internal.engine.SimulatedJob;
 import dev.dispatchsim.internal.engine.WorkerCommands;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
+import dev.dispatchsim.internal.model.InputLimits;
 import dev.dispatchsim.internal.service.ProtoModels;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JobType;
@@ -118,10 +119,23 @@ public final class WorkerFrames {
                     + " in register; valid: 0 (JT_ROOM), 1 (JT_PUBLISHER), 2 (JT_PARTICIPANT)");
             return;
         }
+        String tooLong = tooLong("agent_name", request.getAgentName(), InputLimits.MAX_AGENT_NAME_BYTES);
+        tooLong = tooLong != null ? tooLong : tooLong("namespace", request.getNamespace(), InputLimits.MAX_WORKER_TEXT_BYTES);
+        tooLong = tooLong != null ? tooLong : tooLong("version", request.getVersion(), InputLimits.MAX_WORKER_TEXT_BYTES);
+        if (tooLong != null) {
+            engine.protocolError(connectionId, POLICY_VIOLATION, tooLong);
+            return;
+        }
         engine.register(connectionId, new WorkerRegistration(type, request.getAgentName(), request.getVersion(),
                 request.hasNamespace() ? request.getNamespace() : "", request.getDeployment(),
                 request.hasAllowedPermissions() ? ProtoModels.permissions(request.getAllowedPermissions()) : null,
                 request.getPingInterval()));
+    }
+
+    /** Null when {@code value} fits; else a close reason short enough for a close frame (123 bytes). */
+    private static String tooLong(String field, String value, int max) {
+        int bytes = InputLimits.bytes(value);
+        return bytes <= max ? null : field + " is " + bytes + " bytes; the limit is " + max + " bytes";
     }
 
     private void updateWorker(UpdateWorkerStatus update) {

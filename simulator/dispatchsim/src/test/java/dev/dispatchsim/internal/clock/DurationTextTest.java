@@ -82,7 +82,7 @@ class DurationTextTest {
                     return Instant.EPOCH;
                 });
         AdminResponse response = new AdminApi(recording, null).handle(new AdminRequest("POST", "/_sim/clock/advance",
-                Map.of("by", List.of(text)), Map.of(), ""));
+                Map.of("by", List.of(text)), Map.of("Content-Type", "application/json"), ""));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return by.get();
     }

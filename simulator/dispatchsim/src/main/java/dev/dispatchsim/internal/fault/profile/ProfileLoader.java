@@ -48,7 +48,21 @@ public final class ProfileLoader {
             throw new ProfileException(path.toString(), 0, 0, "cannot read the profile file ("
                     + e.getClass().getSimpleName() + ")", path.toString(), List.of());
         }
-        return fromYaml(text, path.getFileName().toString());
+        String source = path.getFileName().toString();
+        Node root = NodeReader.read(text, source);
+        if (!looksLikeProfile(root)) {
+            // A path can name any file the server may read (--profile /etc/passwd): say what a profile is,
+            // but never echo the file's content back into a log or an answer.
+            throw new ProfileException(source, 0, 0, "is not a fault profile: a profile is a YAML or JSON mapping"
+                    + " with at least 'name' (and usually 'rules'); the file's content is not shown", null,
+                    ProfileReader.KEYS);
+        }
+        return ProfileReader.read(root);
+    }
+
+    /** A mapping that names at least one profile key; anything else is some other file. */
+    private static boolean looksLikeProfile(Node root) {
+        return root instanceof Node.Mapping mapping && ProfileReader.KEYS.stream().anyMatch(k -> mapping.get(k).isPresent());
     }
 
     /** A profile shipped with the simulator, by name, with or without {@code .yaml}. */

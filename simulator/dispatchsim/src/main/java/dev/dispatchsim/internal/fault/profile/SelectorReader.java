@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import com.google.re2j.PatternSyntaxException;
 import dev.dispatchsim.internal.fault.Selector;
 import dev.dispatchsim.internal.fault.TextPattern;
 import dev.dispatchsim.internal.fault.WebhookEventNames;
@@ -10,7 +11,6 @@ import dev.dispatchsim.model.ParticipantKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.PatternSyntaxException;
 
 /** Reads a rule's {@code match:} mapping. */
 final class SelectorReader {
@@ -73,8 +73,10 @@ final class SelectorReader {
         try {
             return s.withRoomRegex(regex);
         } catch (PatternSyntaxException e) {
+            // RE2 syntax: no backreferences, no lookaround (they cannot be matched in linear time)
             throw Problems.at(node.location(), "bad regular expression '" + regex + "' for 'room_regex' ("
-                    + e.getDescription() + " near index " + e.getIndex() + ")", regex, List.of());
+                    + e.getDescription() + (e.getPattern().isEmpty() ? "" : ": " + e.getPattern())
+                    + "); room_regex uses RE2 syntax, which has no backreferences and no lookaround", regex, List.of());
         }
     }
 

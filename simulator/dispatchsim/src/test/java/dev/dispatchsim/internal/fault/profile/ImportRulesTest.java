@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/architecture.md: fault is pure (it names what it applied as journal values); only fault.profile reads YAML. */
+/**
+ * docs/architecture.md: fault is pure (it names what it applied as journal values); only fault.profile reads YAML.
+ * Both may use re2j, the selectors' linear-time regular expressions, in place of the JDK's backtracking ones.
+ */
 class ImportRulesTest {
     private static final Path FAULT = Path.of("src", "main", "java", "dev", "dispatchsim", "internal", "fault");
 
@@ -32,7 +35,8 @@ class ImportRulesTest {
         assertThat(imports(FAULT)).isNotEmpty().allSatisfy(l -> assertThat(l)
                 .containsAnyOf("import java.", "import static java.", "import dev.dispatchsim.model.",
                         "import dev.dispatchsim.profile.", "import dev.dispatchsim.journal.AppliedEffect",
-                        "import dev.dispatchsim.internal.fault.", "import static dev.dispatchsim.internal.fault."));
+                        "import dev.dispatchsim.internal.fault.", "import static dev.dispatchsim.internal.fault.",
+                        "import com.google.re2j."));
     }
 
     @Test
@@ -40,6 +44,6 @@ class ImportRulesTest {
         assertThat(imports(FAULT.resolve("profile"))).isNotEmpty().allSatisfy(l -> assertThat(l)
                 .containsAnyOf("import java.", "import com.fasterxml.jackson.", "import dev.dispatchsim.model.",
                         "import dev.dispatchsim.profile.", "import dev.dispatchsim.internal.fault.",
-                        "import dev.dispatchsim.internal.clock.DurationText"));
+                        "import dev.dispatchsim.internal.clock.DurationText", "import com.google.re2j."));
     }
 }

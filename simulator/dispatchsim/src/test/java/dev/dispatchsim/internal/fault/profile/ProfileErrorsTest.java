@@ -198,8 +198,8 @@ class ProfileErrorsTest {
     @Test
     void should_explain_the_regex_error_when_room_regex_does_not_compile() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {room_regex: '['}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:25: bad regular expression '[' for 'room_regex' (Unclosed character"
-                        + " class near index 0)");
+                .isEqualTo("checkout.yaml:5:25: bad regular expression '[' for 'room_regex' (missing closing ]: [);"
+                        + " room_regex uses RE2 syntax, which has no backreferences and no lookaround");
     }
 
     @Test
