@@ -50,7 +50,7 @@ public final class LiveKitSimulator implements AutoCloseable {
                 .addAll(new RoomServiceHandlers(engine).methods())
                 .addAll(new AgentDispatchHandlers(engine).methods());
         this.profiles = new EngineProfiles(engine, builder.profile());
-        this.admin = new InProcessAdmin(engine, profiles);
+        this.admin = new InProcessAdmin(engine, profiles, keys);
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.
         HttpServer.Builder http = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now))
                 .routes(new AdminRoutes(new AdminApi(admin, builder.adminToken()))::mount);

@@ -53,14 +53,22 @@ public final class AdminApi {
     public AdminApi(SimulatorAdmin admin, String adminToken) {
         this.auth = new AdminAuth(adminToken);
         AdminHandlers h = new AdminHandlers(admin);
+        RuleHandlers r = new RuleHandlers(admin);
         this.routes = List.of(
                 route("GET", "health", Set.of(), h::health),
                 route("GET", "state", Set.of(), h::state),
                 route("GET", "journal", Set.of("since", "type"), h::journal),
                 route("GET", "journal/await", Set.of("since", "type", "timeout", "wait"), h::awaitJournal),
                 route("GET", "profile", Set.of(), h::profile),
-                route("PUT", "profile", Set.of("name"), h::loadProfile),
+                route("PUT", "profile", Set.of("name", "bundled"), h::loadProfile),
                 route("DELETE", "profile", Set.of(), h::clearProfile),
+                route("GET", "profile/rules", Set.of(), r::rules),
+                route("POST", "profile/rules", Set.of(), r::addRule),
+                route("DELETE", "profile/rules/{name}", Set.of(), r::removeRule),
+                route("PATCH", "profile/rules/{name}", Set.of(), r::patchRule),
+                route("PUT", "state/scenario", Set.of(), r::setScenarioState),
+                route("GET", "twirp-calls", Set.of("method", "room"), r::twirpCalls),
+                route("POST", "token", Set.of(), r::token),
                 route("POST", "reset", Set.of(), h::reset),
                 route("POST", "clock/advance", Set.of("by"), h::advanceClock),
                 route("POST", "rooms/{room}/participants/{identity}", Set.of(), h::addParticipant),

@@ -32,7 +32,7 @@ public final class AdminRoutes {
 
     private void handle(Context ctx) {
         AdminRequest request = new AdminRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), ctx.headerMap(),
-                ctx.body());
+                ctx.body(), ctx.ip());
         AdminResponse response = api.handle(request);
         ctx.status(response.status());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {

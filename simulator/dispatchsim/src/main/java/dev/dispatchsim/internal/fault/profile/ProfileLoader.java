@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import dev.dispatchsim.internal.fault.Rule;
 import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.profile.ProfileException;
 
@@ -23,6 +24,7 @@ import java.util.List;
  */
 public final class ProfileLoader {
     public static final String INLINE = "<inline>";
+    public static final String RULE = "<rule>";
     static final String RESOURCE_DIR = "dispatchsim/profiles/";
     static final String INDEX = RESOURCE_DIR + "index.txt";
 
@@ -33,6 +35,17 @@ public final class ProfileLoader {
     public static RuleProfile fromYaml(String text, String sourceName) {
         String source = sourceName == null ? INLINE : sourceName;
         return ProfileReader.read(NodeReader.read(text, source));
+    }
+
+    /**
+     * One rule written alone (YAML or JSON), checked like a rule of a profile declaring {@code states}.
+     * Errors call it {@code <rule>}.
+     */
+    public static Rule ruleFromYaml(String text, List<String> states) {
+        Problems problems = new Problems();
+        java.util.Optional<Rule> rule = RuleReader.read(NodeReader.read(text, RULE), states, problems);
+        problems.throwIfAny();
+        return rule.orElseThrow();
     }
 
     /** Reads a profile given in code or in a request body; errors call it {@code <inline>}. */

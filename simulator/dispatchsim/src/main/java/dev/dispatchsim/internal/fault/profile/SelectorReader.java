@@ -1,6 +1,10 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import dev.dispatchsim.internal.fault.HookPoint;
+import dev.dispatchsim.internal.fault.HookSelectors;
 import dev.dispatchsim.internal.fault.Selector;
+import dev.dispatchsim.internal.fault.TextPattern;
+import dev.dispatchsim.internal.fault.TwirpRpcs;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
 
@@ -9,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 
-/** Reads a rule's {@code match:} mapping. */
+/**
+ * Reads a rule's {@code match:} mapping. Each selector is checked on its own (all problems in one round),
+ * against the hook (a selector the hook cannot know would never match) and, for {@code service} and
+ * {@code method}, against the RPCs the simulator serves.
+ */
 final class SelectorReader {
     static final List<String> KEYS = List.of("service", "method", "agent", "room", "room_regex", "source",
             "job_type", "worker", "worker_agent", "worker_order", "metadata_contains");
@@ -18,40 +26,79 @@ final class SelectorReader {
     private SelectorReader() {
     }
 
-    static Selector read(Optional<Node> node) {
+    /** {@code at} is null when the rule's hook point is itself bad; the per-hook check is then skipped. */
+    static Selector read(Optional<Node> node, HookPoint at, Problems problems) {
         if (node.isEmpty()) {
             return Selector.any();
         }
-        Fields f = Fields.of(node.get(), "'match'", "selector", KEYS);
-        Selector s = Selector.any();
-        s = glob(f, "service").map(s::withService).orElse(s);
-        s = glob(f, "method").map(s::withMethod).orElse(s);
-        s = glob(f, "agent").map(s::withAgent).orElse(s);
-        s = glob(f, "room").map(s::withRoom).orElse(s);
-        if (f.optional("room_regex").isPresent()) {
-            s = roomRegex(s, f.optional("room_regex").get());
+        Fields f = Fields.of(node.get(), "'match'", "selector", KEYS, problems);
+        if (at != null) {
+            f.present(KEYS).forEach(key -> problems.check(() -> knownAt(f, key, at)));
         }
-        s = f.optional("source").map(n -> Scalars.oneOf(n, "dispatch source", DispatchSource.wireNames(),
-                SelectorReader::source)).map(s::withSource).orElse(s);
-        s = f.optional("job_type").map(n -> Scalars.oneOf(n, "job type", JOB_TYPES,
-                SelectorReader::jobType)).map(s::withJobType).orElse(s);
-        s = glob(f, "worker").map(s::withWorker).orElse(s);
-        s = glob(f, "worker_agent").map(s::withWorkerAgent).orElse(s);
-        s = f.optional("worker_order").map(n -> (int) Math.min(Scalars.integer(n, "worker_order", 1), Integer.MAX_VALUE))
-                .map(s::withWorkerOrder).orElse(s);
-        s = f.optional("metadata_contains").map(n -> Scalars.text(n, "metadata_contains"))
-                .map(s::withMetadataContains).orElse(s);
-        return s;
+        Selector[] s = {Selector.any()};
+        problems.attempt(() -> glob(f, "service")).ifPresent(v -> s[0] = s[0].withService(v));
+        problems.attempt(() -> glob(f, "method")).ifPresent(v -> s[0] = s[0].withMethod(v));
+        problems.attempt(() -> glob(f, "agent")).ifPresent(v -> s[0] = s[0].withAgent(v));
+        problems.attempt(() -> glob(f, "room")).ifPresent(v -> s[0] = s[0].withRoom(v));
+        problems.attempt(() -> f.optional("room_regex").map(SelectorReader::roomRegex).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withRoomRegex(v));
+        problems.attempt(() -> f.optional("source").map(n -> Scalars.oneOf(n, "dispatch source",
+                DispatchSource.wireNames(), SelectorReader::source)).orElse(null)).ifPresent(v -> s[0] = s[0].withSource(v));
+        problems.attempt(() -> f.optional("job_type").map(n -> Scalars.oneOf(n, "job type", JOB_TYPES,
+                SelectorReader::jobType)).orElse(null)).ifPresent(v -> s[0] = s[0].withJobType(v));
+        problems.attempt(() -> glob(f, "worker")).ifPresent(v -> s[0] = s[0].withWorker(v));
+        problems.attempt(() -> glob(f, "worker_agent")).ifPresent(v -> s[0] = s[0].withWorkerAgent(v));
+        problems.attempt(() -> f.optional("worker_order").map(n -> (int) Math.min(Scalars.integer(n, "worker_order", 1),
+                Integer.MAX_VALUE)).orElse(null)).ifPresent(v -> s[0] = s[0].withWorkerOrder(v));
+        problems.attempt(() -> f.optional("metadata_contains").map(n -> Scalars.text(n, "metadata_contains")).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withMetadataContains(v));
+        problems.check(() -> servedRpc(f, s[0]));
+        return s[0];
     }
 
-    private static Optional<String> glob(Fields f, String key) {
-        return f.optional(key).map(n -> Scalars.text(n, key));
+    /** A selector on a field the hook never fills in would never match: refused, saying where it does mean something. */
+    private static void knownAt(Fields f, String key, HookPoint at) {
+        List<String> known = HookSelectors.at(at);
+        if (known.contains(key)) {
+            return;
+        }
+        List<String> where = HookSelectors.hooksFor(key);
+        String problem = "selector '" + key + "' can never match at hook point '" + at.wireName() + "', which does not know "
+                + "that field (it is known at " + String.join(", ", where) + ")"
+                + (known.isEmpty() ? "; '" + at.wireName() + "' takes no selectors" : "");
+        throw Problems.withoutSuggestion(f.keyLocation(key), problem, key, known);
     }
 
-    private static Selector roomRegex(Selector s, Node node) {
+    /** Literal names must be served ones; a glob must match at least one. */
+    private static void servedRpc(Fields f, Selector s) {
+        if (s.service() != null) {
+            requireServed(f.optional("service").orElseThrow(), s.service(), "Twirp service", TwirpRpcs.services());
+        }
+        if (s.method() != null) {
+            List<String> methods = TwirpRpcs.methods(s.service());
+            String noun = s.service() == null ? "Twirp method" : "Twirp method of " + s.service().source();
+            requireServed(f.optional("method").orElseThrow(), s.method(), noun, methods.isEmpty() ? TwirpRpcs.methods() : methods);
+        }
+    }
+
+    private static void requireServed(Node node, TextPattern pattern, String noun, List<String> served) {
+        if (served.stream().anyMatch(pattern::matches)) {
+            return;
+        }
+        boolean glob = pattern.source().contains("*") || pattern.source().contains("?");
+        throw Problems.at(node.location(), (glob ? noun + " pattern '" + pattern.source() + "' matches none served"
+                : "unknown " + noun + " '" + pattern.source() + "'"), pattern.source(), served);
+    }
+
+    private static String glob(Fields f, String key) {
+        return f.optional(key).map(n -> Scalars.text(n, key)).orElse(null);
+    }
+
+    private static String roomRegex(Node node) {
         String regex = Scalars.text(node, "room_regex");
         try {
-            return s.withRoomRegex(regex);
+            TextPattern.regex(regex);
+            return regex;
         } catch (PatternSyntaxException e) {
             throw Problems.at(node.location(), "bad regular expression '" + regex + "' for 'room_regex' ("
                     + e.getDescription() + " near index " + e.getIndex() + ")", regex, List.of());
