@@ -47,7 +47,15 @@ public final class Main {
         }
         EnvLayer envLayer = EnvLayer.of(env);
         if (parsed.hasSubcommand()) {
-            return HealthCheck.run(envLayer, out, err);
+            ParseResult sub = parsed.subcommand();
+            if (CommandLine.printHelpIfRequested(sub)) {
+                return 0;
+            }
+            return switch (sub.commandSpec().name()) {
+                case ValidateCommand.NAME -> ValidateCommand.run(sub, out, err);
+                case TokenCommand.NAME -> TokenCommand.run(sub, envLayer, out, err);
+                default -> HealthCheck.run(envLayer, out, err);
+            };
         }
         StandaloneServer server;
         try {
@@ -114,6 +122,8 @@ public final class Main {
         health.usageMessage().description("Exit 0 when the server configured by the DISPATCHSIM_* env vars answers "
                 + "GET /_sim/health, 1 otherwise (the Docker image's HEALTHCHECK).");
         spec.addSubcommand("healthcheck", health);
+        spec.addSubcommand(ValidateCommand.NAME, ValidateCommand.spec());
+        spec.addSubcommand(TokenCommand.NAME, TokenCommand.spec());
         return spec;
     }
 }

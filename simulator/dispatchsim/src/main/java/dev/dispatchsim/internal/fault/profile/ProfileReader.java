@@ -30,7 +30,7 @@ final class ProfileReader {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
         boolean seedFixed = problems.attempt(() -> f.optional("seed_fixed").map(n -> seedFixed(n, f)).orElse(false))
                 .orElse(false);
-        List<String> states = problems.attempt(() -> f.optional("states").map(ProfileReader::states).orElse(List.of()))
+        List<String> states = problems.attempt(() -> f.optional("states").map(n -> states(n, problems)).orElse(List.of()))
                 .orElse(List.of());
         List<Rule> rules = rules(f, states, problems);
         problems.throwIfAny();
@@ -45,8 +45,8 @@ final class ProfileReader {
         return fixed;
     }
 
-    /** Scenario states: names, each once, the initial one first. */
-    private static List<String> states(Node node) {
+    /** Scenario states: names, each once, the initial one first; a repeated one is a problem and read once. */
+    private static List<String> states(Node node, Problems problems) {
         if (!(node instanceof Node.Sequence seq) || seq.items().isEmpty()) {
             throw Scalars.expected("a non-empty list of names (the initial state first)", node, "states",
                     List.of("e.g. [outage, recovered]"));
@@ -55,9 +55,10 @@ final class ProfileReader {
         for (Node item : seq.items()) {
             String state = Scalars.text(item, "states");
             if (states.contains(state)) {
-                throw Problems.at(item.location(), "state '" + state + "' is declared twice", state, List.of());
+                problems.add(Problems.at(item.location(), "state '" + state + "' is declared twice", state, List.of()));
+            } else {
+                states.add(state);
             }
-            states.add(state);
         }
         return List.copyOf(states);
     }

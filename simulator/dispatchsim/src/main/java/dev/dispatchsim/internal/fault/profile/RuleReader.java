@@ -29,7 +29,7 @@ final class RuleReader {
         Optional<Selector> match = problems.attempt(() -> SelectorReader.read(f.optional("match"), at.orElse(null), problems));
         Optional<ScheduleReader.When> when = problems.attempt(() -> ScheduleReader.read(f.optional("when"), states, problems));
         Optional<String> then = problems.attempt(() -> f.optional("then").map(n -> then(n, states, problems)).orElse(null));
-        Optional<FaultEffect> effect = problems.attempt(() -> f.optional("do").isEmpty() && then.isPresent()
+        Optional<FaultEffect> effect = problems.attempt(() -> f.optional("do").isEmpty() && f.optional("then").isPresent()
                 ? new FaultEffect.NoEffect() : EffectReader.read(doNode(f), at.orElse(null), problems));
         boolean enabled = problems.attempt(() -> f.optional("enabled").map(n -> Scalars.bool(n, "enabled")).orElse(true))
                 .orElse(true);

@@ -72,22 +72,23 @@ final class SelectorReader {
     /** Literal names must be served ones; a glob must match at least one. */
     private static void servedRpc(Fields f, Selector s) {
         if (s.service() != null) {
-            requireServed(f.optional("service").orElseThrow(), s.service(), "Twirp service", TwirpRpcs.services());
+            requireServed(f.optional("service").orElseThrow(), s.service(), "Twirp service", "", TwirpRpcs.services());
         }
         if (s.method() != null) {
             List<String> methods = TwirpRpcs.methods(s.service());
-            String noun = s.service() == null ? "Twirp method" : "Twirp method of " + s.service().source();
-            requireServed(f.optional("method").orElseThrow(), s.method(), noun, methods.isEmpty() ? TwirpRpcs.methods() : methods);
+            String of = s.service() == null || methods.isEmpty() ? "" : " of " + s.service().source();
+            requireServed(f.optional("method").orElseThrow(), s.method(), "Twirp method", of,
+                    methods.isEmpty() ? TwirpRpcs.methods() : methods);
         }
     }
 
-    private static void requireServed(Node node, TextPattern pattern, String noun, List<String> served) {
+    private static void requireServed(Node node, TextPattern pattern, String noun, String of, List<String> served) {
         if (served.stream().anyMatch(pattern::matches)) {
             return;
         }
         boolean glob = pattern.source().contains("*") || pattern.source().contains("?");
-        throw Problems.at(node.location(), (glob ? noun + " pattern '" + pattern.source() + "' matches none served"
-                : "unknown " + noun + " '" + pattern.source() + "'"), pattern.source(), served);
+        throw Problems.at(node.location(), (glob ? noun + " pattern '" + pattern.source() + "' matches none" + of
+                : "unknown " + noun + " '" + pattern.source() + "'" + of), pattern.source(), served);
     }
 
     private static String glob(Fields f, String key) {

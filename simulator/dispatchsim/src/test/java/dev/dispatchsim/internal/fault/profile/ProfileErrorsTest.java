@@ -42,26 +42,29 @@ class ProfileErrorsTest {
         // WHEN
         ProfileException e = error(() -> ProfileLoader.fromYaml(yaml, "checkout.yaml"));
         // THEN
-        assertThat(e.getMessage()).isEqualTo("checkout.yaml:4:9: unknown hook point 'availabilty_request'; valid: " + HOOKS);
+        assertThat(e.getMessage()).isEqualTo("checkout.yaml:4:9: unknown hook point 'availabilty_request'"
+                + " (did you mean 'availability_request'?); valid: " + HOOKS);
         assertThat(e.file()).isEqualTo("checkout.yaml");
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(9);
         assertThat(e.badValue()).isEqualTo("availabilty_request");
         assertThat(e.validValues()).hasSize(11).startsWith("twirp_request").endsWith("worker_frame");
         assertThat(e.problem()).isEqualTo("unknown hook point 'availabilty_request'");
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.suggestion()).isEqualTo("availability_request"));
     }
 
     @Test
     void should_say_inline_when_the_profile_has_no_file() {
         assertThat(errorOf(() -> ProfileLoader.fromYaml("name: p\nrulez: []\n")))
-                .isEqualTo("<inline>:2:1: unknown profile key 'rulez'; valid: name, description, seed, rules");
+                .isEqualTo("<inline>:2:1: unknown profile key 'rulez' (did you mean 'rules'?); valid: name, description, seed,"
+                        + " seed_fixed, states, rules");
     }
 
     @Test
     void should_list_the_valid_keys_of_that_level_when_a_key_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    when: {probabilty: 0.3}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:12: unknown schedule key 'probabilty'; valid: always, occurrences, first,"
-                        + " after, every, probability, window, at_most, in_flight_at_least");
+                .isEqualTo("checkout.yaml:5:12: unknown schedule key 'probabilty' (did you mean 'probability'?); valid: always,"
+                        + " occurrences, first, after, every, probability, window, at_most, in_flight_at_least, state");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {agnt: x}", "    do: drop")))
                 .isEqualTo("checkout.yaml:5:13: unknown selector 'agnt'; valid: service, method, agent, room,"
                         + " room_regex, source, job_type, worker, worker_agent, worker_order, metadata_contains");
@@ -74,7 +77,7 @@ class ProfileErrorsTest {
     void should_show_valid_examples_when_a_duration_is_bad() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: delay, fixed: 10}")))
                 .isEqualTo("checkout.yaml:5:30: bad duration '10' for 'fixed' (numbers with units h, m, s or ms, or"
-                        + " ISO-8601); valid: 10s, 2m30s, 500ms, 1.5s, 0, PT10S");
+                        + " ISO-8601) (did you mean '10s'?); valid: 10s, 2m30s, 500ms, 1.5s, 0, PT10S");
     }
 
     @Test
@@ -183,7 +186,7 @@ class ProfileErrorsTest {
     @Test
     void should_report_the_parser_position_when_the_text_is_not_yaml() {
         assertThat(load("name: x\n  bad: : indent\n"))
-                .isEqualTo("checkout.yaml:2:6: not valid YAML or JSON: mapping values are not allowed here");
+                .isEqualTo("checkout.yaml:2:6: not valid YAML: mapping values are not allowed here");
         assertThat(load("")).isEqualTo("checkout.yaml:1:1: the profile is empty; it needs at least a 'name'");
         assertThat(load("name: a\n---\nname: b\n"))
                 .isEqualTo("checkout.yaml:3:1: more than one YAML document; a profile is one document");
@@ -192,7 +195,7 @@ class ProfileErrorsTest {
     @Test
     void should_point_into_the_line_when_json_is_on_one_line() {
         assertThat(load("{\"name\": \"p\", \"rules\": [{\"name\": \"r\", \"at\": \"agent_joins\", \"do\": \"drop\"}]}"))
-                .startsWith("checkout.yaml:1:45: unknown hook point 'agent_joins'; valid: twirp_request");
+                .startsWith("checkout.yaml:1:45: unknown hook point 'agent_joins' (did you mean 'agent_join'?); valid: twirp_request");
     }
 
     @Test
