@@ -3,6 +3,7 @@ package dev.dispatchsim.internal.fault.profile;
 import dev.dispatchsim.internal.fault.Rule;
 import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.profile.ProfileException;
+import dev.dispatchsim.profile.ProfileProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ public final class ProfileLoader {
         List<String> names = bundledNames();
         String text = names.contains(bare) ? resource(RESOURCE_DIR + bare + ".yaml") : null;
         if (text == null) {
-            throw new ProfileException(null, 0, 0, "unknown bundled profile '" + name + "'", name, names);
+            throw notFound("unknown bundled profile '" + name + "'", name, names);
         }
         return fromYaml(text, bare + ".yaml");
     }
@@ -95,8 +96,14 @@ public final class ProfileLoader {
         if (bundledNames().contains(pathOrName.replaceFirst("\\.yaml$", ""))) {
             return bundled(pathOrName);
         }
-        throw new ProfileException(null, 0, 0, "no profile file '" + pathOrName
-                + "' and no bundled profile of that name", pathOrName, bundledNames());
+        throw notFound("no profile file '" + pathOrName + "' and no bundled profile of that name", pathOrName,
+                bundledNames());
+    }
+
+    /** A name that is no bundled profile, with the bundled names and the nearest one. */
+    private static ProfileException notFound(String problem, String name, List<String> names) {
+        return new ProfileException(List.of(new ProfileProblem(null, 0, 0, problem, name, names,
+                Suggestions.closest(name.replaceFirst("\\.yaml$", ""), names).orElse(null))));
     }
 
     private static String resource(String name) {

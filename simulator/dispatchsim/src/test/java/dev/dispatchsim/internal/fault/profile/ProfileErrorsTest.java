@@ -201,7 +201,7 @@ class ProfileErrorsTest {
     @Test
     void should_list_the_bundled_names_when_a_bundled_profile_is_unknown() {
         ProfileException e = error(() -> ProfileLoader.bundled("late-delivry"));
-        assertThat(e.getMessage()).isEqualTo("unknown bundled profile 'late-delivry'; valid: "
+        assertThat(e.getMessage()).isEqualTo("unknown bundled profile 'late-delivry' (did you mean 'late-delivery'?); valid: "
                 + String.join(", ", ProfileLoader.bundledNames()));
         assertThat(e.file()).isNull();
         assertThat(e.validValues()).contains("late-delivery", "createroom-agents-dropped");
