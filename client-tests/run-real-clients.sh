@@ -2,6 +2,9 @@
 # Runs the real-client suites against a simulator jar that is already built:
 #   client-tests/node    livekit-server-sdk + a real @livekit/agents worker   (node --test)
 #   client-tests/python  livekit-api + a real livekit-agents worker            (pytest)
+# Their container tests (node/test/container.test.mjs, python/tests/test_container.py) run the Docker
+# image DISPATCHSIM_IMAGE names, which `mvn install` builds before it runs this (client-tests/docker/);
+# without DISPATCHSIM_IMAGE, or with DISPATCHSIM_SKIP_DOCKER=true (-DskipDocker), they skip.
 #
 # Usage: client-tests/run-real-clients.sh path/to/dispatchsim-standalone.jar
 #
@@ -31,6 +34,21 @@ export DISPATCHSIM_JAR="$jar"
 export DISPATCHSIM_RUN_ID="run-$$-$(date +%s)"
 # The workers must reach the simulator on loopback directly: an explicit proxy ignores NO_PROXY.
 unset HTTP_PROXY HTTPS_PROXY ALL_PROXY http_proxy https_proxy all_proxy
+
+[[ "${DISPATCHSIM_SKIP_DOCKER:-false}" != true ]] || unset DISPATCHSIM_IMAGE
+if [[ -n "${DISPATCHSIM_IMAGE:-}" ]]; then
+  docker image inspect "$DISPATCHSIM_IMAGE" >/dev/null 2>&1 || {
+    echo "run-real-clients: no Docker image $DISPATCHSIM_IMAGE to test: build it (client-tests/docker/build-image.sh TAG)," \
+         "or unset DISPATCHSIM_IMAGE (mvn: -DskipDocker)" >&2
+    exit 2
+  }
+  # Testcontainers offline: no Ryuk (its image would come from a registry), and the published ports are
+  # reached where the tests publish them, on IPv4 loopback (docs/docker.md)
+  export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 TESTCONTAINERS_CONNECTION_MODE=docker_host
+  echo "== container tests use $DISPATCHSIM_IMAGE"
+else
+  echo "== no DISPATCHSIM_IMAGE: the container tests skip"
+fi
 
 echo "== installing the Node clients (npm ci)"
 (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error)
@@ -70,5 +88,8 @@ if [[ -n "$left" ]]; then
   status=1
 else
   echo "== no process of this run is left"
+fi
+if [[ -n "${DISPATCHSIM_IMAGE:-}" ]]; then
+  "$here/docker/leftovers.sh" "$DISPATCHSIM_IMAGE" || status=1
 fi
 exit $status

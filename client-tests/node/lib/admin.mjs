@@ -9,13 +9,15 @@ export function journalEntry(line) {
 }
 
 export class Admin {
-  constructor(httpUrl) {
+  /** `token`: the simulator's admin token (--admin-token / DISPATCHSIM_ADMIN_TOKEN), when it has one. */
+  constructor(httpUrl, { token } = {}) {
     this.base = `${httpUrl}/_sim`;
+    this.headers = token ? { 'X-Admin-Token': token } : {};
   }
 
   /** Why the admin API cannot be used, or null when `GET /_sim/health` answers 2xx. */
   async unavailableReason() {
-    const response = await fetch(`${this.base}/health`);
+    const response = await fetch(`${this.base}/health`, { headers: this.headers });
     await response.arrayBuffer();
     return response.ok ? null : `GET /_sim/health answered ${response.status}: this simulator jar has no admin API yet`;
   }
@@ -43,7 +45,7 @@ export class Admin {
   }
 
   async #text(method, path) {
-    const response = await fetch(`${this.base}${path}`, { method });
+    const response = await fetch(`${this.base}${path}`, { method, headers: this.headers });
     const text = await response.text();
     if (!response.ok) {
       throw new Error(`${method} /_sim${path} answered ${response.status}: ${text}`);

@@ -17,11 +17,13 @@ def journal_entry(line: str) -> dict:
 
 
 class Admin:
-    def __init__(self, http_url: str):
+    def __init__(self, http_url: str, token: str | None = None):
+        """`token`: the simulator's admin token (--admin-token / DISPATCHSIM_ADMIN_TOKEN), when it has one."""
         self.base = f"{http_url}/_sim"
+        self.headers = {"X-Admin-Token": token} if token else {}
 
     def _call(self, method: str, path: str) -> tuple[int, str]:
-        request = urllib.request.Request(self.base + path, method=method)
+        request = urllib.request.Request(self.base + path, method=method, headers=self.headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.read().decode()

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/junit.md and the README show only code the build compiles and runs: each block after a
+ * docs/junit.md, docs/docker.md and the README show only code the build compiles and runs: each block after a
  * {@code <!-- snippet: path#tag -->} marker equals that tagged region (or whole file), and the
  * new-user project's tests are the very tests this module runs, under another package name.
  */
@@ -26,36 +26,34 @@ class DocsSnippetsTest {
 
     @Test
     void should_match_its_source_when_docs_junit_md_shows_a_snippet() throws IOException {
-        // GIVEN the README fragment
-        String docs = Files.readString(ROOT.resolve("docs/junit.md"));
+        // GIVEN docs/junit.md  WHEN / THEN each snippet equals the region of the compiled test it names
+        assertThat(checkedSnippets("docs/junit.md")).as("snippets found").hasSizeGreaterThanOrEqualTo(6);
+    }
 
-        // WHEN each snippet is compared with the region it names
-        Matcher matcher = SNIPPET.matcher(docs);
-        List<String> checked = new ArrayList<>();
-        while (matcher.find()) {
-            String expected = region(ROOT.resolve(matcher.group(1)), matcher.group(2));
-            // THEN they are equal
-            assertThat(matcher.group(3)).as("snippet of %s#%s in docs/junit.md", matcher.group(1), matcher.group(2))
-                    .isEqualTo(expected);
-            checked.add(matcher.group(1));
-        }
-        assertThat(checked).as("snippets found").hasSizeGreaterThanOrEqualTo(6);
+    @Test
+    void should_match_its_source_when_docs_docker_md_shows_a_snippet() throws IOException {
+        // GIVEN the Testcontainers examples for Java, Node and Python  WHEN / THEN each is the container tests' code
+        assertThat(checkedSnippets("docs/docker.md")).as("snippets found in docs/docker.md").contains(
+                "simulator/dispatchsim-testcontainers/src/test/java/dev/dispatchsim/testcontainers/DispatchSimContainerIT.java",
+                "client-tests/node/test/container.test.mjs", "client-tests/python/tests/test_container.py");
     }
 
     @Test
     void should_match_its_source_when_the_readme_shows_a_snippet() throws IOException {
-        // GIVEN the README's JUnit quick start
-        String readme = Files.readString(ROOT.resolve("README.md"));
+        // GIVEN the README's JUnit quick start  WHEN / THEN each snippet equals the compiled code it names
+        assertThat(checkedSnippets("README.md")).as("snippets found in README.md").isNotEmpty();
+    }
 
-        // WHEN / THEN each snippet equals the compiled code it names
-        Matcher matcher = SNIPPET.matcher(readme);
-        int checked = 0;
+    /** Asserts that each snippet of {@code doc} equals the region it names; returns the files they name. */
+    private static List<String> checkedSnippets(String doc) throws IOException {
+        Matcher matcher = SNIPPET.matcher(Files.readString(ROOT.resolve(doc)));
+        List<String> checked = new ArrayList<>();
         while (matcher.find()) {
-            assertThat(matcher.group(3)).as("snippet of %s#%s in README.md", matcher.group(1), matcher.group(2))
+            assertThat(matcher.group(3)).as("snippet of %s#%s in %s", matcher.group(1), matcher.group(2), doc)
                     .isEqualTo(region(ROOT.resolve(matcher.group(1)), matcher.group(2)));
-            checked++;
+            checked.add(matcher.group(1));
         }
-        assertThat(checked).as("snippets found in README.md").isGreaterThanOrEqualTo(1);
+        return checked;
     }
 
     @Test

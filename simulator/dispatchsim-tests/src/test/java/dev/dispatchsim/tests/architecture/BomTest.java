@@ -48,7 +48,7 @@ class BomTest {
         }
 
         assertThat(published).containsExactlyInAnyOrder("dispatchsim-proto", "dispatchsim", "dispatchsim-junit5",
-                "dispatchsim-assertj");
+                "dispatchsim-assertj", "dispatchsim-testcontainers");
         assertThat(managed).containsExactlyInAnyOrderElementsOf(published);
         assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(child(parent.getDocumentElement(), "version"));
         assertThat(pluginVersion(bom, "maven-install-plugin")).isEqualTo(pluginVersion(parent, "maven-install-plugin"));

@@ -14,19 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What each published module's main code may import (docs/architecture.md, "Dependency rules"): the
  * simulator knows no test framework; the JUnit 5 module no AssertJ and the AssertJ module no JUnit, so a
- * user gets only what they asked for; and both reach the simulator only through its public API.
+ * user gets only what they asked for; the Testcontainers module neither; and all three reach the simulator
+ * only through its public API.
  */
 class ModuleImportsTest {
 
     private static final Path CORE = module("dispatchsim");
     private static final Path JUNIT5 = module("dispatchsim-junit5");
     private static final Path ASSERTJ = module("dispatchsim-assertj");
+    private static final Path TESTCONTAINERS = module("dispatchsim-testcontainers");
 
     @Test
     void should_import_no_test_framework_when_the_code_is_the_simulators() {
-        assertThat(imports(CORE)).isNotEmpty().noneMatch(i -> i.contains(" org.junit") || i.contains(" org.assertj")
-                || i.contains(" dev.dispatchsim.junit") || i.contains(" dev.dispatchsim.testkit")
-                || i.contains(" dev.dispatchsim.assertions"));
+        assertThat(imports(CORE)).isNotEmpty().noneMatch(ModuleImportsTest::isTestFramework);
     }
 
     @Test
@@ -41,11 +41,23 @@ class ModuleImportsTest {
     }
 
     @Test
-    void should_use_only_the_public_api_when_the_code_is_the_junit5_or_assertj_modules() {
-        for (Path module : List.of(JUNIT5, ASSERTJ)) {
+    void should_import_no_test_framework_when_the_code_is_the_testcontainers_modules() {
+        assertThat(imports(TESTCONTAINERS)).isNotEmpty().noneMatch(ModuleImportsTest::isTestFramework);
+    }
+
+    @Test
+    void should_use_only_the_public_api_when_the_code_is_the_junit5_assertj_or_testcontainers_modules() {
+        for (Path module : List.of(JUNIT5, ASSERTJ, TESTCONTAINERS)) {
             assertThat(imports(module)).as(module.toString()).noneMatch(i -> i.contains(" dev.dispatchsim.internal.")
                     || i.contains(" io.javalin") || i.contains(" org.eclipse.jetty") || i.contains(" com.fasterxml"));
         }
+    }
+
+    /** JUnit, AssertJ, or our modules built on them. */
+    private static boolean isTestFramework(String importLine) {
+        return importLine.contains(" org.junit") || importLine.contains(" org.assertj")
+                || importLine.contains(" dev.dispatchsim.junit") || importLine.contains(" dev.dispatchsim.testkit")
+                || importLine.contains(" dev.dispatchsim.assertions");
     }
 
     private static Path module(String name) {

@@ -3,6 +3,7 @@ package dev.dispatchsim.tests.architecture;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.assertions.SimulatorAssertions;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
+import dev.dispatchsim.testcontainers.DispatchSimContainer;
 import dev.dispatchsim.tests.support.GoldenText;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,9 @@ class PublicApiTest {
 
     private static final Set<String> NOT_EXPORTED = Set.of("dev.dispatchsim.internal.");
 
-    /** One class of each published jar, and so the jar: core, JUnit 5 (with the test kit), AssertJ. */
+    /** One class of each published jar, and so the jar: core, JUnit 5 (with the test kit), AssertJ, Testcontainers. */
     private static final List<Class<?>> JARS = List.of(LiveKitSimulator.class, LiveKitSimulatorExtension.class,
-            SimulatorAssertions.class);
+            SimulatorAssertions.class, DispatchSimContainer.class);
 
     @Test
     void should_name_no_internal_javalin_jetty_or_jackson_type_when_reading_public_signatures() {
