@@ -66,7 +66,7 @@ class ProfileErrorsTest {
                 .isEqualTo("checkout.yaml:5:12: unknown schedule key 'probabilty' (did you mean 'probability'?); valid: always,"
                         + " occurrences, first, after, every, probability, window, at_most, in_flight_at_least, state");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {agnt: x}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:13: unknown selector 'agnt'; valid: service, method, agent, room,"
+                .isEqualTo("checkout.yaml:5:13: unknown selector 'agnt' (did you mean 'agent'?); valid: service, method, agent, room,"
                         + " room_regex, source, job_type, worker, worker_agent, worker_order, metadata_contains");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: delay, fixed: 1s, median: 2s}")))
                 .isEqualTo("checkout.yaml:5:34: unknown delay effect key 'median'; valid: type, fixed, uniform,"
@@ -89,14 +89,14 @@ class ProfileErrorsTest {
     @Test
     void should_list_the_effect_types_when_an_effect_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: dorp}")))
-                .isEqualTo("checkout.yaml:5:16: unknown effect type 'dorp'; valid: drop, delay, duplicate, fail,"
+                .isEqualTo("checkout.yaml:5:16: unknown effect type 'dorp' (did you mean 'drop'?); valid: drop, delay, duplicate, fail,"
                         + " report, stall, disconnect");
     }
 
     @Test
     void should_list_the_valid_names_when_an_enum_value_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {source: createroom}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:21: unknown dispatch source 'createroom'; valid: create_room,"
+                .isEqualTo("checkout.yaml:5:21: unknown dispatch source 'createroom' (did you mean 'create_room'?); valid: create_room,"
                         + " create_dispatch, token, automatic");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {job_type: ROOM}", "    do: drop")))
                 .isEqualTo("checkout.yaml:5:23: unknown job type 'ROOM'; valid: JT_ROOM, JT_PUBLISHER, JT_PARTICIPANT");
