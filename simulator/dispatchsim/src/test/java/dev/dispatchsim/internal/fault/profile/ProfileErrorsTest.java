@@ -101,10 +101,10 @@ class ProfileErrorsTest {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {job_type: ROOM}", "    do: drop")))
                 .isEqualTo("checkout.yaml:5:23: unknown job type 'ROOM'; valid: JT_ROOM, JT_PUBLISHER, JT_PARTICIPANT");
         assertThat(load(inRule("  - name: r", "    at: job_status_report", "    do: {type: report, status: RUNNING}")))
-                .isEqualTo("checkout.yaml:5:32: unknown job status 'RUNNING'; valid: JS_PENDING, JS_RUNNING,"
+                .isEqualTo("checkout.yaml:5:32: unknown job status 'RUNNING' (did you mean 'JS_RUNNING'?); valid: JS_PENDING, JS_RUNNING,"
                         + " JS_SUCCESS, JS_FAILED");
         assertThat(load(inRule("  - name: r", "    at: twirp_request", "    do: {type: fail, twirp: {code: unavailble}}")))
-                .isEqualTo("checkout.yaml:5:36: unknown twirp code 'unavailble'; valid: canceled, unknown,"
+                .isEqualTo("checkout.yaml:5:36: unknown twirp code 'unavailble' (did you mean 'unavailable'?); valid: canceled, unknown,"
                         + " invalid_argument, malformed, deadline_exceeded, not_found, bad_route, already_exists,"
                         + " permission_denied, unauthenticated, resource_exhausted, failed_precondition, aborted,"
                         + " out_of_range, unimplemented, internal, unavailable, data_loss");
