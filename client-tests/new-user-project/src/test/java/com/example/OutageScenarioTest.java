@@ -2,9 +2,11 @@ package com.example;
 
 // tag::scenario[]
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.junit.FaultProfile;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.junit.SimulatorRuntimeInfo;
+import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import io.livekit.server.AgentDispatchServiceClient;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -36,9 +38,11 @@ class OutageScenarioTest {
                 answer = dispatches.createDispatch("checkout-9", "stt-agent").execute();
             }
 
-            // THEN the third try got through and the agent joined
+            // THEN the third try got through and the agent joined (a moment after its assignment)
             assertEquals(200, answer.code());
             worker.nextAssignment(Duration.ofSeconds(5));
+            sim.journal().await(ParticipantJoined.class, joined -> joined.kind() == ParticipantKind.AGENT,
+                    Duration.ofSeconds(5));
             assertThat(sim).room("checkout-9").hasAgent("stt-agent");
             // AND the app called exactly as a retrying app should: two failures, then one success
             assertThat(sim).twirpCalls().method("CreateDispatch").forRoom("checkout-9").hasSize(3);
