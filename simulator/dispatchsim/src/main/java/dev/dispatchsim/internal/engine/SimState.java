@@ -26,6 +26,8 @@ final class SimState {
     final Map<String, RoomRecord> rooms = new LinkedHashMap<>();
     final Map<String, WorkerRecord> connections = new LinkedHashMap<>();
     final Map<String, JobRecord> jobs = new LinkedHashMap<>();
+    /** Which launch is listed late (see {@link ListingCache}); fresh after every reset. */
+    ListingCache listing;
     int registrations;
     int connectionCount;
     /** Counts resets: connection handles carry it, so a socket from before a reset never finds a new worker. */
@@ -45,6 +47,7 @@ final class SimState {
         this.ids = new Ids(newConfig.seed());
         this.workerChoice = SeededRandoms.derive(newConfig.seed(), "worker-choice");
         this.nodeId = new Ids(SeededRandoms.mix(newConfig.seed(), "node")).next("ND_").substring(0, 11);
+        this.listing = new ListingCache();
         this.registrations = 0;
         this.connectionCount = 0;
         this.generation++;

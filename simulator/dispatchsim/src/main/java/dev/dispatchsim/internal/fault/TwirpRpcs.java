@@ -21,7 +21,7 @@ public final class TwirpRpcs {
         Map<String, List<String>> served = new LinkedHashMap<>();
         served.put("livekit.RoomService", List.of("CreateRoom", "ListRooms", "DeleteRoom", "ListParticipants",
                 "GetParticipant", "RemoveParticipant", "UpdateParticipant", "MutePublishedTrack", "UpdateSubscriptions",
-                "SendData", "UpdateRoomMetadata"));
+                "SendData", "UpdateRoomMetadata", "PerformRpc"));
         served.put("livekit.AgentDispatchService", List.of("CreateDispatch", "ListDispatch", "DeleteDispatch"));
         return java.util.Collections.unmodifiableMap(served);
     }
