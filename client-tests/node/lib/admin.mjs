@@ -1,4 +1,5 @@
-// The simulator's admin API under /_sim (journal = ground truth, state, worker kill, reset).
+// The simulator's admin API under /_sim (journal = ground truth, state, worker kill, reset, simulated
+// participants, webhook URLs).
 // Scenarios that need it skip themselves, saying why, when the jar does not serve it yet.
 
 /** Flattens one journal line, whether the event's fields sit at the top or under `event`. */
@@ -44,8 +45,28 @@ export class Admin {
     await this.#text('POST', '/reset');
   }
 
-  async #text(method, path) {
-    const response = await fetch(`${this.base}${path}`, { method, headers: this.headers });
+  /** Sends webhooks to `url` too (POST /_sim/webhooks); returns the URLs in force. */
+  async addWebhook(url) {
+    return JSON.parse(await this.#text('POST', '/webhooks', { url })).urls;
+  }
+
+  /** A simulated human joins `room` (created if needed). */
+  async addParticipant(room, identity) {
+    await this.#text('POST', `/rooms/${encodeURIComponent(room)}/participants/${encodeURIComponent(identity)}`);
+  }
+
+  async publishTrack(room, identity, track = { name: 'mic', type: 'AUDIO', source: 'MICROPHONE' }) {
+    await this.#text('POST', `/rooms/${encodeURIComponent(room)}/participants/${encodeURIComponent(identity)}/tracks`, track);
+  }
+
+  async removeParticipant(room, identity) {
+    await this.#text('DELETE', `/rooms/${encodeURIComponent(room)}/participants/${encodeURIComponent(identity)}`);
+  }
+
+  async #text(method, path, json) {
+    const init = json === undefined ? { method, headers: this.headers }
+      : { method, headers: { ...this.headers, 'content-type': 'application/json' }, body: JSON.stringify(json) };
+    const response = await fetch(`${this.base}${path}`, init);
     const text = await response.text();
     if (!response.ok) {
       throw new Error(`${method} /_sim${path} answered ${response.status}: ${text}`);

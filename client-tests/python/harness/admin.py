@@ -1,4 +1,5 @@
-"""The simulator's admin API under /_sim (journal = ground truth, state, worker kill, reset).
+"""The simulator's admin API under /_sim (journal = ground truth, state, worker kill, reset, simulated
+participants, webhook URLs).
 Scenarios that need it skip themselves, saying why, when the jar does not serve it yet."""
 
 from __future__ import annotations
@@ -22,16 +23,18 @@ class Admin:
         self.base = f"{http_url}/_sim"
         self.headers = {"X-Admin-Token": token} if token else {}
 
-    def _call(self, method: str, path: str) -> tuple[int, str]:
-        request = urllib.request.Request(self.base + path, method=method, headers=self.headers)
+    def _call(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
+        data = None if body is None else json.dumps(body).encode()
+        headers = self.headers if body is None else {**self.headers, "Content-Type": "application/json"}
+        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
 
-    def _text(self, method: str, path: str) -> str:
-        status, text = self._call(method, path)
+    def _text(self, method: str, path: str, body: dict | None = None) -> str:
+        status, text = self._call(method, path, body)
         if not 200 <= status < 300:
             raise AssertionError(f"{method} /_sim{path} answered {status}: {text}")
         return text
@@ -56,3 +59,18 @@ class Admin:
 
     def reset(self) -> None:
         self._text("POST", "/reset")
+
+    def add_webhook(self, url: str) -> list[str]:
+        """Sends webhooks to `url` too (POST /_sim/webhooks); returns the URLs in force."""
+        return json.loads(self._text("POST", "/webhooks", {"url": url}))["urls"]
+
+    def add_participant(self, room: str, identity: str) -> None:
+        """A simulated human joins `room` (created if needed)."""
+        self._text("POST", f"/rooms/{quote(room)}/participants/{quote(identity)}", {})
+
+    def publish_track(self, room: str, identity: str) -> None:
+        self._text("POST", f"/rooms/{quote(room)}/participants/{quote(identity)}/tracks",
+                   {"name": "mic", "type": "AUDIO", "source": "MICROPHONE"})
+
+    def remove_participant(self, room: str, identity: str) -> None:
+        self._text("DELETE", f"/rooms/{quote(room)}/participants/{quote(identity)}")

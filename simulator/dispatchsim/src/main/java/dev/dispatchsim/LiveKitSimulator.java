@@ -10,6 +10,7 @@ import dev.dispatchsim.internal.auth.AgentTokenMinter;
 import dev.dispatchsim.internal.auth.AgentTokenSpec;
 import dev.dispatchsim.internal.auth.ApiKeys;
 import dev.dispatchsim.internal.auth.TokenVerifier;
+import dev.dispatchsim.internal.auth.WebhookSigner;
 import dev.dispatchsim.internal.clock.WallClock;
 import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.engine.JobTokenIssuer;
@@ -20,6 +21,7 @@ import dev.dispatchsim.internal.service.RoomServiceHandlers;
 import dev.dispatchsim.internal.transport.AdminRoutes;
 import dev.dispatchsim.internal.transport.HttpServer;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
+import dev.dispatchsim.internal.webhook.Webhooks;
 import dev.dispatchsim.journal.Journal;
 import dev.dispatchsim.profile.Profile;
 
@@ -45,12 +47,15 @@ public final class LiveKitSimulator implements AutoCloseable {
         this.keys = builder.keys();
         FaultEngine faults = new FaultEngine(builder.config().seed());
         faults.load(builder.profile());
-        this.engine = new Engine(builder.clock(), builder.config(), issuer(keys), faults, builder.onError());
+        // Receivers check the signature's nbf/exp with their own clock, so webhooks are signed with wall time.
+        Webhooks webhooks = new Webhooks(WebhookSigner.of(keys, builder.webhookKey()), builder.webhooks(), WallClock::now);
+        this.engine = new Engine(builder.clock(), builder.config(), issuer(keys), faults, builder.onError(),
+                webhooks::listener);
         TwirpRouter router = new TwirpRouter()
                 .addAll(new RoomServiceHandlers(engine).methods())
                 .addAll(new AgentDispatchHandlers(engine).methods());
         this.profiles = new EngineProfiles(engine, builder.profile());
-        this.admin = new InProcessAdmin(engine, profiles, keys);
+        this.admin = new InProcessAdmin(engine, profiles, webhooks, keys);
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.
         HttpServer.Builder http = HttpServer.builder(engine, router, new TokenVerifier(keys, WallClock::now))
                 .routes(new AdminRoutes(new AdminApi(admin, builder.adminToken()))::mount);
@@ -62,8 +67,9 @@ public final class LiveKitSimulator implements AutoCloseable {
         }
         this.settings = new SimulatorSettings(builder.bind(), server.port(), List.copyOf(keys.keys()),
                 builder.config().seed(), builder.clock(), builder.config().availabilityTimeout(),
-                builder.config().listingLag(), builder.config().agentJoinDelay(), builder.config().targetLoad(), builder.config().assignmentUrl(), builder.config().journalCapacity(),
-                builder.profile().name(), builder.adminToken() != null);
+                builder.config().listingLag(), builder.config().agentJoinDelay(), builder.config().targetLoad(),
+                builder.config().assignmentUrl(), builder.config().journalCapacity(), builder.profile().name(),
+                builder.adminToken() != null, webhooks.startUrls(), webhooks.signingKey());
     }
 
     public static SimulatorBuilder builder() {

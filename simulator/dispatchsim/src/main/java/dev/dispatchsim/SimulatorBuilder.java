@@ -5,9 +5,12 @@ import dev.dispatchsim.clock.SystemClock;
 import dev.dispatchsim.internal.auth.ApiKeys;
 import dev.dispatchsim.internal.engine.EngineConfig;
 import dev.dispatchsim.internal.fault.RuleProfile;
+import dev.dispatchsim.internal.webhook.Webhooks;
 import dev.dispatchsim.profile.Profile;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -15,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Builds a {@link LiveKitSimulator}. Defaults: 127.0.0.1, a random free port, devkey/secret, seed 0,
  * real time, no fault profile, livekit-server 1.13.5's timeline (availability window, listing lag, agent
- * join delay). Every value is checked where it is set.
+ * join delay), no webhooks. Every value is checked where it is set (the webhook key, which must be one
+ * of the keys, when the simulator starts).
  */
 public final class SimulatorBuilder {
 
@@ -27,6 +31,8 @@ public final class SimulatorBuilder {
     private RuleProfile profile = RuleProfile.none();
     private Consumer<Throwable> onError = failure -> System.err.println("dispatchsim: engine error: " + failure);
     private String adminToken;
+    private final List<String> webhooks = new ArrayList<>();
+    private String webhookKey;
 
     SimulatorBuilder() {
     }
@@ -143,6 +149,30 @@ public final class SimulatorBuilder {
         return this;
     }
 
+    /**
+     * Sends livekit-server's webhooks to {@code url} (an absolute http or https URL); call once per URL.
+     * More can be added and removed at run time through {@code admin()}.
+     */
+    public SimulatorBuilder webhook(String url) {
+        String checked = Webhooks.checkUrl(url);
+        if (!webhooks.contains(checked)) {
+            webhooks.add(checked);
+        }
+        return this;
+    }
+
+    /**
+     * The API key whose secret signs the webhooks (livekit-server's {@code webhook.api_key}); it must be one
+     * of the simulator's keys. By default the first key.
+     */
+    public SimulatorBuilder webhookKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("the webhook key must not be empty; give one of the simulator's API keys");
+        }
+        this.webhookKey = key;
+        return this;
+    }
+
     /** Starts the simulator; it listens when this returns. */
     public LiveKitSimulator start() {
         return new LiveKitSimulator(this);
@@ -178,5 +208,13 @@ public final class SimulatorBuilder {
 
     String adminToken() {
         return adminToken;
+    }
+
+    List<String> webhooks() {
+        return List.copyOf(webhooks);
+    }
+
+    String webhookKey() {
+        return webhookKey;
     }
 }

@@ -13,14 +13,17 @@ import java.util.List;
  * @param apiKeys          the API keys accepted, the first being {@link LiveKitSimulator#apiKey()}
  * @param assignmentUrl    the {@code url} put into JobAssignment; null = omitted, as livekit-server does
  * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token
+ * @param webhooks         the webhook URLs the simulator started with (the admin API can change them)
+ * @param webhookKey       the API key whose secret signs the webhooks
  */
 public record SimulatorSettings(String bind, int port, List<String> apiKeys, long seed, SimClock clock,
                                 Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
                                 double targetLoad, String assignmentUrl, int journalCapacity, String profile,
-                                boolean adminTokenSet) {
+                                boolean adminTokenSet, List<String> webhooks, String webhookKey) {
 
     public SimulatorSettings {
         apiKeys = List.copyOf(apiKeys);
+        webhooks = List.copyOf(webhooks);
     }
 
     /** Every setting once: {@code bind=127.0.0.1 port=7880 keys=[devkey] seed=42 ...}. */
@@ -29,6 +32,7 @@ public record SimulatorSettings(String bind, int port, List<String> apiKeys, lon
                 + " availabilityTimeout=" + availabilityTimeout + " listingLag=" + listingLag
                 + " agentJoinDelay=" + agentJoinDelay + " targetLoad=" + targetLoad + " profile=" + profile
                 + " assignmentUrl=" + (assignmentUrl == null ? "(omitted, as livekit-server)" : assignmentUrl)
-                + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)");
+                + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)")
+                + " webhooks=" + webhooks + (webhooks.isEmpty() ? "" : " webhookKey=" + webhookKey);
     }
 }

@@ -12,7 +12,7 @@ import org.assertj.core.api.ListAssert;
 
 import java.util.List;
 
-/** Assertions on a whole simulator; navigate to a {@link #room}, a {@link #worker}, or the {@link #appliedFaults}. */
+/** Assertions on a whole simulator; navigate to a {@link #room}, a {@link #worker}, the {@link #appliedFaults} or the {@link #webhooks}. */
 public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, LiveKitSimulator> {
 
     private final Evidence evidence;
@@ -50,6 +50,11 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, LiveK
                     + evidence.state().workers().stream().map(w -> w.id() + " ('" + w.agentName() + "')").toList());
         }
         return new WorkerAssert(worker, evidence);
+    }
+
+    /** The webhooks sent to every URL; narrow to one with {@code to(url)}. */
+    public WebhooksAssert webhooks() {
+        return new WebhooksAssert(actual.admin().webhooks(), evidence, null);
     }
 
     /** The rule fired at least once. */

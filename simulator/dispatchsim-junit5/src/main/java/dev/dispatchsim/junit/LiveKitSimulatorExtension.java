@@ -243,6 +243,18 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
             return this;
         }
 
+        /** Sends livekit-server's webhooks to {@code url}; call once per URL. */
+        public Builder webhook(String url) {
+            options = options.withTweaks(b -> b.webhook(url));
+            return this;
+        }
+
+        /** The API key whose secret signs the webhooks; by default the simulator's API key. */
+        public Builder webhookKey(String key) {
+            options = options.withTweaks(b -> b.webhookKey(key));
+            return this;
+        }
+
         /** The listing lag of a first launch after a registration; 5 s by default, {@code Duration.ZERO} = off. */
         public Builder listingLag(Duration lag) {
             options = options.withTweaks(b -> b.listingLag(lag));

@@ -59,4 +59,13 @@ public @interface LiveKitSimulatorTest {
 
     /** How long after the JobAssignment the simulated agent joins the room; -1 keeps 1.5 s, 0 joins it at once. */
     long agentJoinDelayMillis() default -1;
+
+    /**
+     * Webhook URLs (absolute http or https) that get livekit-server's webhooks; a test with a receiver on a
+     * random port adds it at run time with {@code sim.admin().addWebhook(url)} instead.
+     */
+    String[] webhooks() default {};
+
+    /** The API key whose secret signs the webhooks; empty = {@link #apiKey()}. */
+    String webhookKey() default "";
 }

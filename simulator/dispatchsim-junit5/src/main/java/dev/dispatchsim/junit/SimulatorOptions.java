@@ -7,6 +7,7 @@ import dev.dispatchsim.profile.Profile;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,16 @@ record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, Strin
         return new SimulatorOptions(new ProfileSource.None(), 0, ClockMode.SYSTEM, "devkey", "secret", null, b -> { }, false);
     }
 
+    /** The annotation's webhook settings, applied like any other builder setting (and checked there). */
+    private static Consumer<SimulatorBuilder> webhooks(List<String> urls, String key) {
+        return b -> {
+            urls.forEach(b::webhook);
+            if (!key.isEmpty()) {
+                b.webhookKey(key);
+            }
+        };
+    }
+
     static SimulatorOptions from(LiveKitSimulatorTest annotation, String where) {
         if (annotation.availabilityTimeoutMillis() < 0) {
             throw new ExtensionConfigurationException(where + ": availabilityTimeoutMillis must be 0 (server default) or positive, was "
@@ -31,14 +42,14 @@ record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, Strin
         return new SimulatorOptions(ProfileSource.of(annotation.profile(), annotation.profileYaml(), where),
                 annotation.seed(), annotation.clock(), annotation.apiKey(), annotation.apiSecret(),
                 annotation.availabilityTimeoutMillis() == 0 ? null : Duration.ofMillis(annotation.availabilityTimeoutMillis()),
-                b -> {
+                webhooks(List.of(annotation.webhooks()), annotation.webhookKey()).andThen(b -> {
                     if (listingLag != null) {
                         b.listingLag(listingLag);
                     }
                     if (joinDelay != null) {
                         b.agentJoinDelay(joinDelay);
                     }
-                }, annotation.failOnUnfiredRules());
+                }), annotation.failOnUnfiredRules());
     }
 
     /** -1 keeps the server's default (null), 0 or more is that many milliseconds. */
@@ -91,9 +102,9 @@ record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, Strin
                 builder.availabilityTimeout(availabilityTimeout);
             }
             tweaks.accept(builder);
+            return builder.start(); // checks what depends on several settings, such as the webhook key among the keys
         } catch (IllegalArgumentException bad) {
             throw new ExtensionConfigurationException(where + ": " + bad.getMessage(), bad);
         }
-        return builder.start();
     }
 }

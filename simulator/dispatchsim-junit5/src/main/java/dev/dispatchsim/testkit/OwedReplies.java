@@ -7,6 +7,9 @@ import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
 import dev.dispatchsim.journal.JournalEvent.DispatchUndeliverable;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.WebhookAttempted;
+import dev.dispatchsim.journal.JournalEvent.WebhookSending;
+import dev.dispatchsim.journal.JournalEvent.WebhooksChanged;
 import dev.dispatchsim.journal.JournalEvent.WorkerDisconnected;
 
 import java.time.Duration;
@@ -19,11 +22,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The worker answers the engine is waiting for right now, read from the journal alone: offers
- * (AvailabilityRequested) that no answer, timeout, disconnect or give-up has closed yet. Under a
- * ManualClock these answers travel over real sockets in real time, so virtual time must not move
- * until they are in; otherwise a large step could fire the availability timeout before a prompt
- * answer lands.
+ * The answers the engine is waiting for right now, read from the journal alone: offers
+ * (AvailabilityRequested) that no answer, timeout, disconnect or give-up has closed yet, and webhook
+ * attempts (WebhookSending) whose receiver has not answered yet. Under a ManualClock these answers
+ * travel over real sockets in real time, so virtual time must not move until they are in; otherwise a
+ * large step could fire the availability timeout before a prompt answer lands, or a webhook retry
+ * could go out before the answer that decides whether there is one.
  *
  * <p>An offer a fault holds back (dropped, stalled, or delayed and not yet due, at
  * {@code availability_request} or {@code availability_response}) is not owed: only time can move it.
@@ -53,6 +57,13 @@ final class OwedReplies {
                 open.keySet().removeIf(o -> o.startsWith(e.jobId() + " from "));
             } else if (entry.event() instanceof WorkerDisconnected e) {
                 open.keySet().removeIf(o -> o.endsWith(" from " + e.workerId()));
+            } else if (entry.event() instanceof WebhookSending e) {
+                open.putIfAbsent(attempt(e.eventId(), e.attempt(), e.url()), entry.virtualTime());
+            } else if (entry.event() instanceof WebhookAttempted e) {
+                open.remove(attempt(e.eventId(), e.attempt(), e.url()));
+            } else if (entry.event() instanceof WebhooksChanged e) {
+                // an attempt to a removed URL is not followed up: nothing will be journalled for it
+                open.keySet().removeIf(o -> o.startsWith("webhook ") && e.urls().stream().noneMatch(url -> o.endsWith(" to " + url)));
             } else if (entry.event() instanceof FaultApplied f && OFFER_HOOKS.contains(f.hookPoint())) {
                 String offer = offer(f.targets().getOrDefault("job", ""), f.targets().getOrDefault("worker", ""));
                 if (f.effect() instanceof AppliedEffect.Delayed delayed) {
@@ -73,6 +84,10 @@ final class OwedReplies {
 
     private static String offer(String jobId, String workerId) {
         return jobId + " from " + workerId;
+    }
+
+    private static String attempt(String eventId, int attempt, String url) {
+        return "webhook " + eventId + " attempt " + attempt + " to " + url;
     }
 
     private record Decision(String offer, String hook, Instant at) {

@@ -117,4 +117,20 @@ public interface SimulatorAdmin {
 
     /** Closes a worker's socket from the server side with {@code closeCode}; 404 when no such worker. */
     void killWorker(String workerId, int closeCode);
+
+    /** The webhook URLs in force, in the order they were added. */
+    List<String> webhooks();
+
+    /**
+     * Sends webhooks to {@code url} too, from the next thing that happens on; returns the URLs in force.
+     * Adding a URL already there changes nothing. 400 {@code invalid_argument} when it is not an absolute
+     * http or https URL. A reset goes back to the URLs the simulator started with.
+     */
+    List<String> addWebhook(String url);
+
+    /**
+     * Stops sending webhooks to {@code url}; what was queued for it is dropped (journalled). Returns the URLs
+     * in force; 404 {@code not_found} naming them when {@code url} is not one of them.
+     */
+    List<String> removeWebhook(String url);
 }

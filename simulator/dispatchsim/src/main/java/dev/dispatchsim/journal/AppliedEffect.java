@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public sealed interface AppliedEffect {
 
-    /** drop, delay, duplicate, fail, report, stall or disconnect. */
+    /** drop, delay, duplicate, reorder, fail, report, stall or disconnect. */
     String type();
 
     /** The event was lost: the message was not sent, or not processed. */
@@ -39,9 +39,18 @@ public sealed interface AppliedEffect {
         }
     }
 
+    /** The webhook event was held back and queued right after the next event for the same room and URL. */
+    record Reordered() implements AppliedEffect {
+        @Override
+        public String type() {
+            return "reorder";
+        }
+    }
+
     /**
      * The request was answered with an error instead: HTTP {@code status}, the Twirp {@code code} (empty for
-     * a plain HTTP answer) and the message or body the client got.
+     * a plain HTTP answer) and the message or body the client got. At the webhook hook the simulator's sender
+     * acts as if the receiver had answered {@code status} to every attempt of the event.
      */
     record Failed(int status, String code, String message) implements AppliedEffect {
         @Override

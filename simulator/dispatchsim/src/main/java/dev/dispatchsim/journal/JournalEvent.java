@@ -37,6 +37,10 @@ public sealed interface JournalEvent {
     record TrackPublished(String room, String identity, String trackSid) implements JournalEvent {
     }
 
+    /** A track went away; a leaving participant's tracks are unpublished just before it leaves. */
+    record TrackUnpublished(String room, String identity, String trackSid) implements JournalEvent {
+    }
+
     record DispatchCreated(String room, String dispatchId, String agentName, DispatchSource source) implements JournalEvent {
     }
 
@@ -154,5 +158,46 @@ public sealed interface JournalEvent {
 
     /** One rule of the profile in force was changed at run time: {@code change} is added, removed, enabled or disabled. */
     record RuleChanged(String rule, String change) implements JournalEvent {
+    }
+
+    /** The webhook URLs were changed at run time (admin API); {@code urls}: the ones in force now. */
+    record WebhooksChanged(List<String> urls) implements JournalEvent {
+    }
+
+    /**
+     * A webhook event joined the queue of {@code url} for its room (one entry per URL; a fault's duplicate
+     * is queued again with the same id). {@code participant}: the identity it is about, empty for room
+     * events; {@code agent}: that participant's agent name, empty unless it is an agent.
+     */
+    record WebhookQueued(String url, String eventId, String event, String room, String participant, String agent)
+            implements JournalEvent {
+    }
+
+    /** Attempt {@code attempt} (1 to 5) of an event is going out to {@code url}. */
+    record WebhookSending(String url, String eventId, String event, String room, int attempt) implements JournalEvent {
+    }
+
+    /**
+     * How an attempt went. {@code status}: the HTTP status, 0 when no answer came ({@code error} says why).
+     * {@code delivered}: the receiver answered and the event is done (2xx, or a 4xx other than 429, which
+     * livekit-server does not retry either). {@code retryIn}: the wait before the next attempt, null when
+     * none follows. {@code latencyMillis} is wall time and not part of the determinism contract.
+     */
+    record WebhookAttempted(String url, String eventId, String event, String room, int attempt, int status,
+                            String error, long latencyMillis, boolean delivered, Duration retryIn) implements JournalEvent {
+
+        /** The same attempt without its wall-clock latency: what two runs with the same inputs can agree on. */
+        public WebhookAttempted withoutLatency() {
+            return new WebhookAttempted(url, eventId, event, room, attempt, status, error, 0, delivered, retryIn);
+        }
+    }
+
+    /**
+     * The event will not reach {@code url}: a fault rule dropped it, it waited more than 30 s in its
+     * queue, the queue held 200 events already, every attempt failed, or the URL was removed ({@code reason}
+     * says which). {@code participant} and {@code agent} as in {@link WebhookQueued}.
+     */
+    record WebhookDropped(String url, String eventId, String event, String room, String participant, String agent,
+                          String reason) implements JournalEvent {
     }
 }

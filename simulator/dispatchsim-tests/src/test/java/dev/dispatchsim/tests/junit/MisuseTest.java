@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class MisuseTest {
 
-    private static final String BUNDLED = "agent-join-late, agent-name-mismatch, availability-timeout, burst-degradation, "
+    private static final String BUNDLED = "agent-join-late, agent-joined-webhook-lost, agent-name-mismatch, availability-timeout, burst-degradation, "
             + "createdispatch-outage, createroom-agents-dropped, false-running-status, ghost-worker, intermittent-drop, "
-            + "late-delivery, reconnect-storm, worker-socket-drop";
+            + "late-delivery, reconnect-storm, webhooks-late-and-duplicated, worker-socket-drop";
 
     @Test
     void should_name_the_field_when_a_class_is_annotated_and_registers_a_field_too() {
@@ -82,7 +82,7 @@ class MisuseTest {
         assertFailsWith(MalformedInlineProfile.class, "@LiveKitSimulatorTest on " + MalformedInlineProfile.class.getName()
                 + ": <inline>:4:9: unknown hook point 'availabilty_request' (did you mean 'availability_request'?); valid: twirp_request, dispatch_created, "
                 + "availability_request, availability_response, job_assignment, agent_join, job_status_report, "
-                + "job_termination, worker_connect, worker_register, worker_frame");
+                + "job_termination, worker_connect, worker_register, worker_frame, webhook");
     }
 
     @Test

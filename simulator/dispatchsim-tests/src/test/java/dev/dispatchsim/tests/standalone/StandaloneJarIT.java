@@ -164,4 +164,29 @@ class StandaloneJarIT {
         // AND at debug level the (relocated) server's own INFO lines show too
         assertThat(server.output()).contains("INFO dev.dispatchsim.shaded.org.eclipse.jetty.server.Server - Started");
     }
+
+    @Test
+    void should_send_signed_webhooks_from_the_relocated_jar_when_the_image_is_given_a_webhook_url() throws Exception {
+        // GIVEN the jar started with a receiver's URL by env, as `docker run -e DISPATCHSIM_WEBHOOK=...` would
+        try (dev.dispatchsim.tests.support.WebhookReceiver receiver = dev.dispatchsim.tests.support.WebhookReceiver.start()) {
+            int port = ServerProcess.freePort();
+            Map<String, String> env = imageEnv(port);
+            env.put("DISPATCHSIM_WEBHOOK", receiver.url());
+            ServerProcess server = run("webhook", env);
+            server.awaitHealthy(TOKEN, STARTUP);
+
+            // WHEN a room is created
+            HttpResponse<String> created = new TwirpHttp("http://127.0.0.1:" + port, "itkey", "itsecret")
+                    .json("livekit.RoomService/CreateRoom", "{\"name\":\"it-hooked\"}", TwirpHttp.roomCreate());
+
+            // THEN its room_started arrives, protojson and signed with the jar's key (its relocated JSON and JWT code)
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            dev.dispatchsim.tests.support.WebhookReceiver.Request request = receiver.awaitCount(1, WAIT).get(0);
+            assertThat(request.bodyText()).contains("\"event\":\"room_started\"").contains("\"name\":\"it-hooked\"");
+            com.auth0.jwt.JWT.require(com.auth0.jwt.algorithms.Algorithm.HMAC256("itsecret")).withIssuer("itkey")
+                    .withClaim("sha256", request.bodySha256())
+                    .build().verify(request.header("Authorization"));
+            assertThat(server.output()).contains("webhook=" + receiver.url() + " (DISPATCHSIM_WEBHOOK)");
+        }
+    }
 }

@@ -75,7 +75,10 @@ public final class AdminApi {
                 route("DELETE", "rooms/{room}/participants/{identity}", Set.of(), h::removeParticipant),
                 route("POST", "rooms/{room}/participants/{identity}/tracks", Set.of(), h::publishTrack),
                 route("GET", "workers", Set.of(), h::workers),
-                route("DELETE", "workers/{id}", Set.of("code"), h::killWorker));
+                route("DELETE", "workers/{id}", Set.of("code"), h::killWorker),
+                route("GET", "webhooks", Set.of(), h::webhooks),
+                route("POST", "webhooks", Set.of(), h::addWebhook),
+                route("DELETE", "webhooks", Set.of("url"), h::removeWebhook));
     }
 
     /** Every route, e.g. {@code GET /_sim/health}, for documentation and 404 messages. */

@@ -114,6 +114,25 @@ final class AdminHandlers {
         return AdminResponse.noContent();
     }
 
+    AdminResponse webhooks(AdminCall call) {
+        return AdminResponse.ok(new WebhookUrls(admin.webhooks()));
+    }
+
+    /** Body {@code {"url": "http://..."}}. */
+    AdminResponse addWebhook(AdminCall call) {
+        WebhookUrl body = AdminJson.readBody(call.body().isBlank() ? "{}" : call.body(), WebhookUrl.class);
+        return AdminResponse.ok(new WebhookUrls(admin.addWebhook(body.url())));
+    }
+
+    AdminResponse removeWebhook(AdminCall call) {
+        String url = call.query("url");
+        if (url == null || url.isBlank()) {
+            throw AdminException.badRequest("query parameter 'url' is required: the webhook URL to remove, "
+                    + "percent-encoded, e.g. url=http%3A%2F%2F127.0.0.1%3A8080%2Fhook");
+        }
+        return AdminResponse.ok(new WebhookUrls(admin.removeWebhook(url)));
+    }
+
     private static JournalQuery query(AdminCall call) {
         return new JournalQuery(call.queryLong("since", 0), call.queryList("type"));
     }

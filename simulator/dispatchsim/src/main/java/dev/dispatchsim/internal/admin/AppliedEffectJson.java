@@ -13,6 +13,7 @@ import dev.dispatchsim.journal.AppliedEffect;
         @JsonSubTypes.Type(value = AppliedEffect.Dropped.class, name = "drop"),
         @JsonSubTypes.Type(value = AppliedEffect.Delayed.class, name = "delay"),
         @JsonSubTypes.Type(value = AppliedEffect.Duplicated.class, name = "duplicate"),
+        @JsonSubTypes.Type(value = AppliedEffect.Reordered.class, name = "reorder"),
         @JsonSubTypes.Type(value = AppliedEffect.Failed.class, name = "fail"),
         @JsonSubTypes.Type(value = AppliedEffect.Reported.class, name = "report"),
         @JsonSubTypes.Type(value = AppliedEffect.Stalled.class, name = "stall"),

@@ -186,6 +186,27 @@ public final class HttpSimulatorAdmin implements SimulatorAdmin {
         send("DELETE", "workers/" + encode(workerId) + "?code=" + closeCode, "", null, CALL_TIMEOUT);
     }
 
+    @Override
+    public List<String> webhooks() {
+        return urls(send("GET", "webhooks", "", null, CALL_TIMEOUT));
+    }
+
+    @Override
+    public List<String> addWebhook(String url) {
+        String body = AdminJson.write(Map.of("url", url == null ? "" : url));
+        return urls(send("POST", "webhooks", body, AdminResponse.JSON, CALL_TIMEOUT));
+    }
+
+    @Override
+    public List<String> removeWebhook(String url) {
+        return urls(send("DELETE", "webhooks?url=" + encode(url == null ? "" : url), "", null, CALL_TIMEOUT));
+    }
+
+    /** {@code {"urls": [...]}}, the answer of every webhook route. */
+    private static List<String> urls(String json) {
+        return AdminJson.read(json, WebhookUrls.class).urls();
+    }
+
     private String send(String method, String pathAndQuery, String body, String contentType, Duration timeout) {
         URI uri = URI.create(base + AdminApi.PREFIX + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)

@@ -18,6 +18,7 @@ import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.engine.ParticipantSpec;
 import dev.dispatchsim.internal.engine.RoomSpec;
 import dev.dispatchsim.internal.fault.profile.ProfileLoader;
+import dev.dispatchsim.internal.webhook.Webhooks;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.journal.JournalTimeoutException;
@@ -42,12 +43,14 @@ public final class InProcessAdmin implements SimulatorAdmin {
     private final Engine engine;
     private final ProfileControl profiles;
     private final ProfileRules rules;
+    private final Webhooks webhooks;
     private final ApiKeys keys;
 
-    public InProcessAdmin(Engine engine, ProfileControl profiles, ApiKeys keys) {
+    public InProcessAdmin(Engine engine, ProfileControl profiles, Webhooks webhooks, ApiKeys keys) {
         this.engine = engine;
         this.profiles = profiles;
         this.rules = new ProfileRules(engine);
+        this.webhooks = webhooks;
         this.keys = keys;
     }
 
@@ -228,6 +231,30 @@ public final class InProcessAdmin implements SimulatorAdmin {
             throw new AdminException(404, "not_found", "no worker '" + workerId + "'; registered workers: " + known,
                     Map.of("workerId", workerId, "registered", known));
         }
+    }
+
+    @Override
+    public List<String> webhooks() {
+        return webhooks.urls();
+    }
+
+    @Override
+    public List<String> addWebhook(String url) {
+        try {
+            return webhooks.add(url);
+        } catch (IllegalArgumentException invalid) {
+            throw AdminException.badRequest(invalid.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> removeWebhook(String url) {
+        requireName("url", url);
+        return webhooks.remove(url).orElseThrow(() -> {
+            List<String> configured = webhooks.urls();
+            return new AdminException(404, "not_found", "no webhook URL '" + url + "'; configured: " + configured,
+                    Map.of("url", url, "configured", configured));
+        });
     }
 
     private String clockName() {

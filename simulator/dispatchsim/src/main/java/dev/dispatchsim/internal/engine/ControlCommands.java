@@ -28,9 +28,10 @@ public final class ControlCommands {
     private final WorkerPool pool;
     private final Dispatches dispatches;
     private final Faults faults;
+    private final WorldListener world;
 
     ControlCommands(EventLoop loop, SimState state, Participants participants, Workers workers, WorkerPool pool,
-                    Dispatches dispatches, Faults faults) {
+                    Dispatches dispatches, Faults faults, WorldListener world) {
         this.loop = loop;
         this.state = state;
         this.participants = participants;
@@ -38,6 +39,7 @@ public final class ControlCommands {
         this.pool = pool;
         this.dispatches = dispatches;
         this.faults = faults;
+        this.world = world;
     }
 
     public CompletableFuture<Participant> join(ParticipantSpec spec) {
@@ -82,7 +84,8 @@ public final class ControlCommands {
 
     /**
      * Back to a fresh simulator with the same seed: rooms closed, worker sockets closed (1001), journal
-     * cleared, generators reseeded, fault-rule counters reset (the profile stays loaded).
+     * cleared, generators reseeded, fault-rule counters reset (the profile stays loaded), webhook queues
+     * emptied (the webhook URLs go back to those the simulator started with).
      */
     public CompletableFuture<Void> reset() {
         return loop.call(() -> {
@@ -104,6 +107,7 @@ public final class ControlCommands {
             state.journal.clear();
             state.reseed(state.config);
             faults.hooks().restart();
+            world.reset();
             return null;
         });
     }

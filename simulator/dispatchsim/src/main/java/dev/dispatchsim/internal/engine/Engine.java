@@ -45,24 +45,26 @@ public final class Engine implements AutoCloseable {
     private final ControlCommands controlCommands;
     private final TransportFaults transportFaults;
 
+    /** {@code listeners} builds the one {@link WorldListener} (the webhook notifier), from the engine's own parts. */
     public Engine(SimClock clock, EngineConfig config, JobTokenIssuer tokens, FaultEngine faultEngine,
-                  Consumer<Throwable> onError) {
+                  Consumer<Throwable> onError, WorldListener.Factory listeners) {
         this.loop = new EventLoop(clock, "dispatchsim-engine", onError);
         this.state = new SimState(loop, config, tokens);
         this.faultEngine = faultEngine;
         // Each part from the parts below it; the few calls back up go through this router (EngineEvents).
         EngineEvents events = new Router();
         Faults faults = new Faults(faultEngine, state, events);
+        WorldListener world = listeners.create(new ListenerContext(state, faults.hooks()));
         WorkerPool pool = new WorkerPool(state);
         JobEnds ends = new JobEnds(state, faults, events);
         JobListing listing = new JobListing(state, ends);
         JobOffers offers = new JobOffers(state, pool, faults, listing, events);
         this.dispatches = new Dispatches(state, offers, listing, faults);
-        this.rooms = new Rooms(state, dispatches, events);
-        this.participants = new Participants(state, rooms, offers, ends, faults);
+        this.rooms = new Rooms(state, dispatches, events, world);
+        this.participants = new Participants(state, rooms, offers, ends, faults, world);
         this.workers = new Workers(state, offers, faults, events);
         this.workerCommands = new WorkerCommands(loop, workers, offers, ends, faults);
-        this.controlCommands = new ControlCommands(loop, state, participants, workers, pool, dispatches, faults);
+        this.controlCommands = new ControlCommands(loop, state, participants, workers, pool, dispatches, faults, world);
         this.transportFaults = new TransportFaults(loop, state, faults.hooks());
     }
 
@@ -91,7 +93,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public Engine(SimClock clock, EngineConfig config, JobTokenIssuer tokens, Consumer<Throwable> onError) {
-        this(clock, config, tokens, new FaultEngine(config.seed()), onError);
+        this(clock, config, tokens, new FaultEngine(config.seed()), onError, engine -> WorldListener.NONE);
     }
 
     /** The fault engine this simulation asks at every hook point. */

@@ -123,6 +123,9 @@ final class FaultHooks {
         put(targets, "job", decision.targets().jobId());
         put(targets, "worker", decision.targets().workerId());
         put(targets, "agent", decision.targets().agentName());
+        put(targets, "event", decision.targets().webhookEvent());
+        put(targets, "participant", decision.targets().participant());
+        put(targets, "url", decision.targets().url());
         targets.put("occurrence", Long.toString(decision.occurrence()));
         return targets;
     }

@@ -7,6 +7,7 @@ import dev.dispatchsim.journal.JournalEvent.DataSent;
 import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
 import dev.dispatchsim.journal.JournalEvent.TrackPublished;
+import dev.dispatchsim.journal.JournalEvent.TrackUnpublished;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
@@ -36,13 +37,15 @@ final class Participants {
     private final JobOffers offers;
     private final JobEnds ends;
     private final Faults faults;
+    private final WorldListener world;
 
-    Participants(SimState state, Rooms rooms, JobOffers offers, JobEnds ends, Faults faults) {
+    Participants(SimState state, Rooms rooms, JobOffers offers, JobEnds ends, Faults faults, WorldListener world) {
         this.state = state;
         this.rooms = rooms;
         this.offers = offers;
         this.ends = ends;
         this.faults = faults;
+        this.world = world;
     }
 
     /** A simulated participant joins; if this join creates the room, the token's roomConfig applies. */
@@ -84,6 +87,7 @@ final class Participants {
         participant.tracks.add(track);
         participant.version++;
         state.journal(new TrackPublished(room.name, identity, track.sid()));
+        world.trackPublished(room.snapshot(), participant.snapshot(), track);
         if (first && !participant.kind.isDependent()) {
             for (DispatchRecord dispatch : List.copyOf(room.dispatches.values())) {
                 offers.launch(room, dispatch, JobType.JT_PUBLISHER, participant.snapshot());
@@ -184,8 +188,10 @@ final class Participants {
     void roomClosing(RoomRecord room, String reason) {
         String disconnect = reason.equals("deleted") ? "ROOM_DELETED" : "ROOM_CLOSED";
         for (ParticipantRecord participant : List.copyOf(room.participants.values())) {
+            unpublishAll(room, participant);
             room.participants.remove(participant.identity);
             state.journal(new ParticipantLeft(room.name, participant.identity, participant.kind, disconnect));
+            world.participantLeft(room.snapshot(), participant.snapshot(), disconnect);
         }
     }
 
@@ -296,12 +302,15 @@ final class Participants {
     private void add(RoomRecord room, ParticipantRecord participant) {
         room.participants.put(participant.identity, participant);
         state.journal(new ParticipantJoined(room.name, participant.identity, participant.sid, participant.kind));
+        world.participantJoined(room.snapshot(), participant.snapshot());
     }
 
     /** Removes a participant; an agent's removal ends its job with JobTermination (JS_FAILED, as the real server). */
     void remove(RoomRecord room, ParticipantRecord participant, String reason, boolean mayCloseRoom) {
+        unpublishAll(room, participant);
         room.participants.remove(participant.identity);
         state.journal(new ParticipantLeft(room.name, participant.identity, participant.kind, reason));
+        world.participantLeft(room.snapshot(), participant.snapshot(), reason);
         if (!participant.jobId.isEmpty()) {
             JobRecord job = state.jobs.get(participant.jobId);
             if (job != null) {
@@ -310,6 +319,16 @@ final class Participants {
         }
         if (!participant.kind.isDependent() && mayCloseRoom) {
             rooms.onHumanLeft(room);
+        }
+    }
+
+    /** A leaving participant's tracks go first, one by one, as the real server unpublishes them before the leave. */
+    private void unpublishAll(RoomRecord room, ParticipantRecord participant) {
+        while (!participant.tracks.isEmpty()) {
+            Track track = participant.tracks.remove(0);
+            participant.version++;
+            state.journal(new TrackUnpublished(room.name, participant.identity, track.sid()));
+            world.trackUnpublished(room.snapshot(), participant.snapshot(), track);
         }
     }
 

@@ -27,11 +27,13 @@ final class Rooms {
     private final SimState state;
     private final Dispatches dispatches;
     private final EngineEvents events;
+    private final WorldListener world;
 
-    Rooms(SimState state, Dispatches dispatches, EngineEvents events) {
+    Rooms(SimState state, Dispatches dispatches, EngineEvents events, WorldListener world) {
         this.state = state;
         this.dispatches = dispatches;
         this.events = events;
+        this.world = world;
     }
 
     /** CreateRoom: a live room is returned unchanged (no new dispatches); otherwise it is created now. */
@@ -56,6 +58,7 @@ final class Rooms {
                 spec.maxParticipants(), spec.metadata());
         state.rooms.put(room.name, room);
         state.journal(new RoomCreated(room.name, room.sid, cause));
+        world.roomStarted(room.snapshot());
         room.closeTimer = state.schedule(Duration.ofSeconds(room.emptyTimeout), () -> closeIfStillEmpty(room));
         if (spec.agents().isEmpty()) {
             // A room without agents gets the implicit empty-name dispatch (automatic dispatch).
@@ -107,6 +110,7 @@ final class Rooms {
         events.roomClosing(room, reason);
         state.rooms.remove(room.name);
         state.journal(new RoomClosed(room.name, room.sid, reason));
+        world.roomFinished(room.snapshot());
     }
 
     /** A non-agent participant joined: no close while someone is here. */

@@ -12,6 +12,7 @@ import static dev.dispatchsim.internal.fault.HookPoint.JOB_ASSIGNMENT;
 import static dev.dispatchsim.internal.fault.HookPoint.JOB_STATUS_REPORT;
 import static dev.dispatchsim.internal.fault.HookPoint.JOB_TERMINATION;
 import static dev.dispatchsim.internal.fault.HookPoint.TWIRP_REQUEST;
+import static dev.dispatchsim.internal.fault.HookPoint.WEBHOOK;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_CONNECT;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_FRAME;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_REGISTER;
@@ -27,7 +28,7 @@ final class EffectHooks {
     static final Set<HookPoint> ALL_BUT_REPORT = of(EnumSet.complementOf(EnumSet.of(JOB_STATUS_REPORT)));
     /** Things that can meaningfully happen twice (a second dispatch, a repeated frame …). */
     static final Set<HookPoint> DUPLICABLE = of(EnumSet.of(TWIRP_REQUEST, DISPATCH_CREATED,
-            AVAILABILITY_REQUEST, AVAILABILITY_RESPONSE, JOB_ASSIGNMENT, AGENT_JOIN, JOB_TERMINATION, WORKER_FRAME));
+            AVAILABILITY_REQUEST, AVAILABILITY_RESPONSE, JOB_ASSIGNMENT, AGENT_JOIN, JOB_TERMINATION, WORKER_FRAME, WEBHOOK));
     /** Places where a peer waits for an answer that can be withheld. */
     static final Set<HookPoint> STALLABLE = of(EnumSet.of(TWIRP_REQUEST, AVAILABILITY_REQUEST,
             WORKER_CONNECT, WORKER_REGISTER, WORKER_FRAME));
@@ -35,9 +36,12 @@ final class EffectHooks {
     static final Set<HookPoint> WORKER_SOCKET = of(EnumSet.of(WORKER_CONNECT, WORKER_REGISTER, WORKER_FRAME,
             AVAILABILITY_REQUEST, AVAILABILITY_RESPONSE, JOB_ASSIGNMENT, JOB_TERMINATION));
     static final Set<HookPoint> TWIRP = of(EnumSet.of(TWIRP_REQUEST));
-    static final Set<HookPoint> HTTP = of(EnumSet.of(TWIRP_REQUEST, WORKER_CONNECT));
+    /** An HTTP status: a Twirp answer, a refused upgrade, or the answer a webhook receiver is made to give. */
+    static final Set<HookPoint> HTTP = of(EnumSet.of(TWIRP_REQUEST, WORKER_CONNECT, WEBHOOK));
     static final Set<HookPoint> WS_CLOSE = of(EnumSet.of(WORKER_CONNECT));
     static final Set<HookPoint> REPORT = of(EnumSet.of(JOB_STATUS_REPORT));
+    /** Only webhook events sit in an ordered queue whose order a rule can swap. */
+    static final Set<HookPoint> REORDER = of(EnumSet.of(WEBHOOK));
 
     private EffectHooks() {
     }

@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.fault;
 
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.model.ParticipantKind;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -12,6 +13,10 @@ import java.util.Objects;
  * selector that names a field never matches an event where that field is unknown.
  *
  * @param workerOrder        1-based registration order of the worker; 0 when not known
+ * @param webhookEvent       the webhook event's name (room_started, participant_joined, ...)
+ * @param participant        the identity a webhook event is about
+ * @param participantKind    that participant's kind
+ * @param url                the webhook URL the event is queued for
  * @param virtualTime        simulated time since the simulator started
  * @param inFlightDispatches dispatches created but not yet delivered or given up, as the engine counts them
  */
@@ -29,6 +34,10 @@ public record FaultContext(
         String metadata,
         String dispatchId,
         String jobId,
+        String webhookEvent,
+        String participant,
+        ParticipantKind participantKind,
+        String url,
         Duration virtualTime,
         int inFlightDispatches) {
 
@@ -49,7 +58,8 @@ public record FaultContext(
         return new Builder(hook).service(service).method(method).agentName(agentName).roomName(roomName)
                 .dispatchSource(dispatchSource).jobType(jobType).workerId(workerId)
                 .workerAgentName(workerAgentName).workerOrder(workerOrder).metadata(metadata)
-                .dispatchId(dispatchId).jobId(jobId).virtualTime(virtualTime)
+                .dispatchId(dispatchId).jobId(jobId).webhookEvent(webhookEvent).participant(participant)
+                .participantKind(participantKind).url(url).virtualTime(virtualTime)
                 .inFlightDispatches(inFlightDispatches);
     }
 
@@ -68,6 +78,10 @@ public record FaultContext(
         private String metadata;
         private String dispatchId;
         private String jobId;
+        private String webhookEvent;
+        private String participant;
+        private ParticipantKind participantKind;
+        private String url;
         private Duration virtualTime = Duration.ZERO;
         private int inFlightDispatches;
 
@@ -104,14 +118,22 @@ public record FaultContext(
 
         public Builder jobId(String v) { jobId = v; return this; }
 
+        public Builder webhookEvent(String v) { webhookEvent = v; return this; }
+
+        public Builder participant(String v) { participant = v; return this; }
+
+        public Builder participantKind(ParticipantKind v) { participantKind = v; return this; }
+
+        public Builder url(String v) { url = v; return this; }
+
         public Builder virtualTime(Duration v) { virtualTime = v; return this; }
 
         public Builder inFlightDispatches(int v) { inFlightDispatches = v; return this; }
 
         public FaultContext build() {
             return new FaultContext(hook, service, method, agentName, roomName, dispatchSource, jobType,
-                    workerId, workerAgentName, workerOrder, metadata, dispatchId, jobId, virtualTime,
-                    inFlightDispatches);
+                    workerId, workerAgentName, workerOrder, metadata, dispatchId, jobId, webhookEvent, participant,
+                    participantKind, url, virtualTime, inFlightDispatches);
         }
     }
 }

@@ -39,6 +39,9 @@ public record FaultDecision(
         if (effect instanceof FaultEffect.Duplicate duplicate) {
             return new AppliedEffect.Duplicated(duplicate.offset());
         }
+        if (effect instanceof FaultEffect.Reorder) {
+            return new AppliedEffect.Reordered();
+        }
         if (effect instanceof FaultEffect.Fail fail) {
             return failed(fail.failure());
         }

@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
 public sealed interface FaultEffect {
 
     /** The YAML {@code type:} names, in documentation order. */
-    List<String> TYPE_NAMES = List.of("drop", "delay", "duplicate", "fail", "report", "stall", "disconnect");
+    List<String> TYPE_NAMES = List.of("drop", "delay", "duplicate", "reorder", "fail", "report", "stall", "disconnect");
 
     String typeName();
 
@@ -66,6 +66,16 @@ public sealed interface FaultEffect {
         public Set<HookPoint> allowedAt() { return EffectHooks.DUPLICABLE; }
     }
 
+    /**
+     * A webhook event is held back and queued right after the next event for the same room and URL, so
+     * the receiver gets the two in swapped order. Not terminal: a delay or duplicate at the same hook still applies.
+     */
+    record Reorder() implements FaultEffect {
+        public String typeName() { return "reorder"; }
+        public boolean terminal() { return false; }
+        public Set<HookPoint> allowedAt() { return EffectHooks.REORDER; }
+    }
+
     /** The request is answered with an error instead of being served. */
     record Fail(Failure failure) implements FaultEffect {
         public Fail {
@@ -101,7 +111,10 @@ public sealed interface FaultEffect {
             }
         }
 
-        /** A plain HTTP error (e.g. a proxy's 503, or a refused WebSocket upgrade). */
+        /**
+         * A plain HTTP error (e.g. a proxy's 503, or a refused WebSocket upgrade); at the webhook hook, the
+         * answer the receiver is made to give to every attempt of the event ({@code body} is not used there).
+         */
         public record HttpStatus(int status, String body) implements Failure {
             public HttpStatus {
                 if (status < 400 || status > 599) {

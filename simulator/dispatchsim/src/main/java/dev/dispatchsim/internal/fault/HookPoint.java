@@ -30,7 +30,9 @@ public enum HookPoint {
     /** A worker's register message was received. */
     WORKER_REGISTER("worker_register"),
     /** Any frame was received from a worker. */
-    WORKER_FRAME("worker_frame");
+    WORKER_FRAME("worker_frame"),
+    /** A webhook event is about to join a URL's queue (context: event, room, participant kind, agent, url). */
+    WEBHOOK("webhook");
 
     private final String wireName;
 

@@ -13,6 +13,7 @@ import static dev.dispatchsim.internal.fault.HookPoint.JOB_ASSIGNMENT;
 import static dev.dispatchsim.internal.fault.HookPoint.JOB_STATUS_REPORT;
 import static dev.dispatchsim.internal.fault.HookPoint.JOB_TERMINATION;
 import static dev.dispatchsim.internal.fault.HookPoint.TWIRP_REQUEST;
+import static dev.dispatchsim.internal.fault.HookPoint.WEBHOOK;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_CONNECT;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_FRAME;
 import static dev.dispatchsim.internal.fault.HookPoint.WORKER_REGISTER;
@@ -42,7 +43,9 @@ public final class HookSelectors {
             Map.entry(WORKER_CONNECT, List.of()),
             // registering: the worker has its agent name and order, not its id yet
             Map.entry(WORKER_REGISTER, List.of("worker_agent", "worker_order")),
-            Map.entry(WORKER_FRAME, WORKER)));
+            Map.entry(WORKER_FRAME, WORKER),
+            // a webhook event is about a room and maybe a participant (an agent's name when it is one), sent to one URL
+            Map.entry(WEBHOOK, List.of("agent", "room", "room_regex", "event", "participant_kind", "url"))));
 
     private HookSelectors() {
     }

@@ -2,11 +2,13 @@ package dev.dispatchsim.internal.fault;
 
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.model.ParticipantKind;
 
 /**
  * Which events a rule applies to. Every criterion is optional (null, or 0 for
  * {@code workerOrder}) and all given criteria must hold. Text criteria are globs except
- * {@code roomRegex}; {@code metadataContains} is a plain substring.
+ * {@code roomRegex}; {@code metadataContains} is a plain substring. {@code event}, {@code participantKind}
+ * and {@code url} describe webhook events, so only the webhook hook knows them.
  */
 public record Selector(
         TextPattern service,
@@ -19,9 +21,13 @@ public record Selector(
         TextPattern worker,
         TextPattern workerAgent,
         int workerOrder,
-        String metadataContains) {
+        String metadataContains,
+        TextPattern event,
+        ParticipantKind participantKind,
+        TextPattern url) {
 
-    private static final Selector ANY = new Selector(null, null, null, null, null, null, null, null, null, 0, null);
+    private static final Selector ANY = new Selector(null, null, null, null, null, null, null, null, null, 0, null,
+            null, null, null);
 
     public Selector {
         if (workerOrder < 0) {
@@ -42,7 +48,10 @@ public record Selector(
                 && (jobType == null || jobType == c.jobType())
                 && test(worker, c.workerId()) && test(workerAgent, c.workerAgentName())
                 && (workerOrder == 0 || workerOrder == c.workerOrder())
-                && (metadataContains == null || (c.metadata() != null && c.metadata().contains(metadataContains)));
+                && (metadataContains == null || (c.metadata() != null && c.metadata().contains(metadataContains)))
+                && test(event, c.webhookEvent())
+                && (participantKind == null || participantKind == c.participantKind())
+                && test(url, c.url());
     }
 
     private static boolean test(TextPattern pattern, String value) {
@@ -50,46 +59,61 @@ public record Selector(
     }
 
     public Selector withService(String glob) {
-        return new Selector(TextPattern.glob(glob), method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(TextPattern.glob(glob), method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withMethod(String glob) {
-        return new Selector(service, TextPattern.glob(glob), agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(service, TextPattern.glob(glob), agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withAgent(String glob) {
-        return new Selector(service, method, TextPattern.glob(glob), room, roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(service, method, TextPattern.glob(glob), room, roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withRoom(String glob) {
-        return new Selector(service, method, agent, TextPattern.glob(glob), roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(service, method, agent, TextPattern.glob(glob), roomRegex, source, jobType, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withRoomRegex(String regex) {
-        return new Selector(service, method, agent, room, TextPattern.regex(regex), source, jobType, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(service, method, agent, room, TextPattern.regex(regex), source, jobType, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withSource(DispatchSource v) {
-        return new Selector(service, method, agent, room, roomRegex, v, jobType, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(service, method, agent, room, roomRegex, v, jobType, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withJobType(JobType v) {
-        return new Selector(service, method, agent, room, roomRegex, source, v, worker, workerAgent, workerOrder, metadataContains);
+        return new Selector(service, method, agent, room, roomRegex, source, v, worker, workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withWorker(String glob) {
-        return new Selector(service, method, agent, room, roomRegex, source, jobType, TextPattern.glob(glob), workerAgent, workerOrder, metadataContains);
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, TextPattern.glob(glob), workerAgent, workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withWorkerAgent(String glob) {
-        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, TextPattern.glob(glob), workerOrder, metadataContains);
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, TextPattern.glob(glob), workerOrder, metadataContains, event, participantKind, url);
     }
 
     public Selector withWorkerOrder(int v) {
-        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, v, metadataContains);
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, v, metadataContains, event, participantKind, url);
     }
 
     public Selector withMetadataContains(String v) {
-        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder, v);
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder, v, event, participantKind, url);
+    }
+
+    public Selector withEvent(String glob) {
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder,
+                metadataContains, TextPattern.glob(glob), participantKind, url);
+    }
+
+    public Selector withParticipantKind(ParticipantKind v) {
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder,
+                metadataContains, event, v, url);
+    }
+
+    public Selector withUrl(String glob) {
+        return new Selector(service, method, agent, room, roomRegex, source, jobType, worker, workerAgent, workerOrder,
+                metadataContains, event, participantKind, TextPattern.glob(glob));
     }
 }

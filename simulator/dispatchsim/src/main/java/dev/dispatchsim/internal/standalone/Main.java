@@ -99,6 +99,13 @@ public final class Main {
     private static Map<StandaloneSetting, String> flags(ParseResult parsed) {
         Map<StandaloneSetting, String> flags = new EnumMap<>(StandaloneSetting.class);
         for (StandaloneSetting setting : StandaloneSetting.values()) {
+            if (setting.repeatable()) {
+                String[] values = parsed.matchedOptionValue(setting.flag(), null);
+                if (values != null) {
+                    flags.put(setting, String.join(",", values));
+                }
+                continue;
+            }
             String value = parsed.matchedOptionValue(setting.flag(), null);
             if (value != null) {
                 flags.put(setting, value);
@@ -113,7 +120,8 @@ public final class Main {
         spec.usageMessage().description("A local, deterministic, LiveKit-compatible agent-dispatch simulator.",
                 "Every option can also be set by its env var; a flag wins over its env var.");
         for (StandaloneSetting setting : StandaloneSetting.values()) {
-            spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.label()).type(String.class)
+            spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.label())
+                    .type(setting.repeatable() ? String[].class : String.class)
                     .description(setting.help() + ". Env: " + setting.envName()
                             + (setting.defaultValue() == null ? "" : ". Default: " + setting.defaultValue()))
                     .build());

@@ -3,8 +3,10 @@ package dev.dispatchsim.internal.standalone;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.internal.auth.ApiKeys;
 import dev.dispatchsim.internal.clock.DurationText;
+import dev.dispatchsim.internal.webhook.Webhooks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,8 +23,8 @@ import java.util.stream.Collectors;
  */
 public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, String profile, boolean manualClock,
                                Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
-                               double targetLoad, String adminToken, String logLevel,
-                               Map<StandaloneSetting, String> sources) {
+                               double targetLoad, String adminToken, String logLevel, List<String> webhooks,
+                               String webhookKey, Map<StandaloneSetting, String> sources) {
 
     static final List<String> CLOCKS = List.of("system", "manual");
     static final List<String> LOG_LEVELS = List.of("off", "error", "warn", "info", "debug", "trace");
@@ -51,12 +53,13 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
             }
         }
         Values v = new Values(raw, sources);
-        return new StandaloneConfig(v.port(), raw.get(StandaloneSetting.BIND), v.keys(),
+        ApiKeys keys = v.keys();
+        return new StandaloneConfig(v.port(), raw.get(StandaloneSetting.BIND), keys,
                 "default".equals(sources.get(StandaloneSetting.SEED)) ? null : v.seed(), raw.get(StandaloneSetting.PROFILE),
                 v.oneOf(StandaloneSetting.CLOCK, CLOCKS).equals("manual"), v.availabilityTimeout(),
                 v.duration(StandaloneSetting.LISTING_LAG), v.duration(StandaloneSetting.AGENT_JOIN_DELAY), v.targetLoad(),
                 raw.get(StandaloneSetting.ADMIN_TOKEN), v.oneOf(StandaloneSetting.LOG_LEVEL, LOG_LEVELS),
-                Collections.unmodifiableMap(sources));
+                v.webhooks(), v.webhookKey(keys), Collections.unmodifiableMap(sources));
     }
 
     /** The seed in force: env or flag if given, else the profile's if it pins one, else 0. */
@@ -105,6 +108,8 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
             case TARGET_LOAD -> String.valueOf(targetLoad);
             case ADMIN_TOKEN -> "(set)";
             case LOG_LEVEL -> logLevel;
+            case WEBHOOK -> String.join(",", webhooks);
+            case WEBHOOK_KEY -> webhookKey;
             case SEED -> throw new IllegalStateException("the seed is shown above");
         };
         return value + " (" + source + ")";
@@ -169,6 +174,39 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
                 // reported below with the valid range
             }
             throw bad(StandaloneSetting.TARGET_LOAD, "is not a load; valid: a number in (0, 1], e.g. 0.7");
+        }
+
+        /** Comma-separated (a repeated flag arrives joined by commas); each an absolute http(s) URL. */
+        List<String> webhooks() {
+            String value = raw.get(StandaloneSetting.WEBHOOK);
+            List<String> urls = new ArrayList<>();
+            if (value == null) {
+                return urls;
+            }
+            for (String url : value.split(",")) {
+                if (url.isBlank()) {
+                    continue;
+                }
+                try {
+                    String checked = Webhooks.checkUrl(url.strip());
+                    if (!urls.contains(checked)) {
+                        urls.add(checked);
+                    }
+                } catch (IllegalArgumentException invalid) {
+                    throw new ConfigException(sources.get(StandaloneSetting.WEBHOOK) + ": " + invalid.getMessage());
+                }
+            }
+            return List.copyOf(urls);
+        }
+
+        /** Null when not given (the first key then signs); otherwise one of the keys. */
+        String webhookKey(ApiKeys keys) {
+            String key = raw.get(StandaloneSetting.WEBHOOK_KEY);
+            if (key != null && keys.secretFor(key).isEmpty()) {
+                throw bad(StandaloneSetting.WEBHOOK_KEY, "is not one of the API keys (" + sources.get(StandaloneSetting.KEYS)
+                        + "); valid: " + String.join(", ", keys.keys()));
+            }
+            return key;
         }
 
         String oneOf(StandaloneSetting setting, List<String> valid) {

@@ -1,6 +1,7 @@
 package dev.dispatchsim.internal.standalone;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.SimulatorBuilder;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.clock.SystemClock;
@@ -34,7 +35,7 @@ public final class StandaloneServer implements AutoCloseable {
         Profile faults = config.profile() == null ? Profile.none() : loadProfile(config);
         ProfileInfo profile = config.profile() == null ? null : new ProfileInfo(faults.name(), config.profile(),
                 faults.seed().isPresent() ? faults.seed().getAsLong() : null, null);
-        LiveKitSimulator sim = LiveKitSimulator.builder()
+        SimulatorBuilder builder = LiveKitSimulator.builder()
                 .bind(config.bind())
                 .port(config.port())
                 .apiKeys(config.keys().asMap())
@@ -45,8 +46,12 @@ public final class StandaloneServer implements AutoCloseable {
                 .agentJoinDelay(config.agentJoinDelay())
                 .targetLoad(config.targetLoad())
                 .adminToken(config.adminToken())
-                .profile(faults)
-                .start();
+                .profile(faults);
+        config.webhooks().forEach(builder::webhook);
+        if (config.webhookKey() != null) {
+            builder.webhookKey(config.webhookKey());
+        }
+        LiveKitSimulator sim = builder.start();
         out.println("dispatchsim listening on " + sim.httpUrl() + " (LIVEKIT_URL=" + sim.wsUrl() + "), admin API at "
                 + sim.httpUrl() + "/_sim/, " + seedInForce(config, profile, faults));
         out.println("dispatchsim config: " + config.describe(profile));

@@ -24,7 +24,15 @@ public enum StandaloneSetting {
             "how long after the JobAssignment the simulated agent participant joins the room; 0 = at once"),
     TARGET_LOAD("--target-load", "0.7", "LOAD", "workers at or above this load get no jobs, in (0, 1]"),
     ADMIN_TOKEN("--admin-token", null, "TOKEN", "when set, every /_sim/ admin call must carry it (Bearer or X-Admin-Token)"),
-    LOG_LEVEL("--log-level", "info", "LEVEL", "log level: off, error, warn, info, debug, trace");
+    LOG_LEVEL("--log-level", "info", "LEVEL", "log level: off, error, warn, info, debug, trace"),
+    WEBHOOK("--webhook", null, "URL", "send livekit-server's webhooks to this http(s) URL; repeat the flag "
+            + "(or separate URLs with commas) for several"),
+    WEBHOOK_KEY("--webhook-key", null, "KEY", "the API key whose secret signs the webhooks; one of --keys (default: the first)");
+
+    /** Settings given once per value: the flag may be repeated, the env var separates values with commas. */
+    public boolean repeatable() {
+        return this == WEBHOOK;
+    }
 
     public static final String ENV_PREFIX = "DISPATCHSIM_";
 

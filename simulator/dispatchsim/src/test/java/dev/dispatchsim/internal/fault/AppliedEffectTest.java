@@ -24,6 +24,7 @@ class AppliedEffectTest {
                 .isEqualTo(new AppliedEffect.Duplicated(Duration.ofSeconds(1)));
         assertThat(applied(new FaultEffect.Report(JobStatus.JS_RUNNING, "", true), null))
                 .isEqualTo(new AppliedEffect.Reported(JobStatus.JS_RUNNING, "", true));
+        assertThat(applied(new FaultEffect.Reorder(), null)).isEqualTo(new AppliedEffect.Reordered());
         assertThat(applied(new FaultEffect.Stall(), null)).isEqualTo(new AppliedEffect.Stalled());
         assertThat(applied(new FaultEffect.Disconnect(1011, "bye"), null)).isEqualTo(new AppliedEffect.Disconnected(1011, "bye"));
     }
@@ -52,7 +53,8 @@ class AppliedEffectTest {
     }
 
     private static FaultDecision decision(FaultEffect effect, Duration sampled) {
-        return new FaultDecision("r", HookPoint.TWIRP_REQUEST, effect, new FaultTargets(null, null, null, null, null), 1,
+        return new FaultDecision("r", HookPoint.TWIRP_REQUEST, effect, new FaultTargets(null, null, null, null, null, null, null, null),
+                1,
                 OptionalDouble.empty(), Optional.ofNullable(sampled));
     }
 }

@@ -81,11 +81,13 @@ class FaultEffectTest {
     void should_allow_each_fail_kind_at_its_own_hooks_when_placed() {
         assertThat(new Fail(new Fail.Twirp(ErrorCode.UNAVAILABLE, "")).allowedAt()).containsExactly(HookPoint.TWIRP_REQUEST);
         assertThat(new Fail(new Fail.HttpStatus(503, "")).allowedAt())
-                .containsExactly(HookPoint.TWIRP_REQUEST, HookPoint.WORKER_CONNECT);
+                .containsExactly(HookPoint.TWIRP_REQUEST, HookPoint.WORKER_CONNECT, HookPoint.WEBHOOK);
         assertThat(new Fail(new Fail.WsClose(1011, "")).allowedAt()).containsExactly(HookPoint.WORKER_CONNECT);
         assertThat(new FaultEffect.Report(JobStatus.JS_FAILED, "", false).allowedAt())
                 .containsExactly(HookPoint.JOB_STATUS_REPORT);
-        assertThat(new FaultEffect.Drop().allowedAt()).doesNotContain(HookPoint.JOB_STATUS_REPORT).hasSize(10);
+        assertThat(new FaultEffect.Drop().allowedAt()).doesNotContain(HookPoint.JOB_STATUS_REPORT).hasSize(11);
+        assertThat(new FaultEffect.Reorder().allowedAt()).containsExactly(HookPoint.WEBHOOK);
+        assertThat(new FaultEffect.Reorder().terminal()).as("a reordered event is still sent").isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.fault;
 
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.model.ParticipantKind;
 import org.junit.jupiter.api.Test;
 
 import static dev.dispatchsim.internal.fault.Events.availabilityRequest;
@@ -75,5 +76,23 @@ class SelectorTest {
         assertThat(Selector.any().withAgent("").matches(automatic)).isTrue();
         assertThat(Selector.any().withAgent("*").matches(automatic)).isTrue();
         assertThat(Selector.any().withAgent("?*").matches(automatic)).isFalse();
+    }
+
+    @Test
+    void should_match_webhook_events_by_name_kind_and_url_when_the_webhook_hook_knows_them() {
+        // GIVEN an agent's participant_joined for one URL
+        FaultContext joined = FaultContext.at(HookPoint.WEBHOOK).webhookEvent("participant_joined").roomName("r1")
+                .participant("agent-AJ_1").participantKind(ParticipantKind.AGENT).agentName("stt-agent")
+                .url("http://127.0.0.1:8080/hook").build();
+
+        // WHEN / THEN each selector sees its own field; room events carry no participant kind
+        assertThat(Selector.any().withEvent("participant_*").withParticipantKind(ParticipantKind.AGENT)
+                .withAgent("stt-agent").withUrl("http://127.0.0.1:*/hook").matches(joined)).isTrue();
+        assertThat(Selector.any().withEvent("participant_left").matches(joined)).isFalse();
+        assertThat(Selector.any().withParticipantKind(ParticipantKind.STANDARD).matches(joined)).isFalse();
+        assertThat(Selector.any().withUrl("https://*").matches(joined)).isFalse();
+        FaultContext started = FaultContext.at(HookPoint.WEBHOOK).webhookEvent("room_started").roomName("r1").build();
+        assertThat(Selector.any().withParticipantKind(ParticipantKind.AGENT).matches(started)).isFalse();
+        assertThat(Selector.any().withEvent("*").matches(ctx)).as("no webhook event at availability_request").isFalse();
     }
 }

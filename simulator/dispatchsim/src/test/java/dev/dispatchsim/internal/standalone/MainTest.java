@@ -50,6 +50,17 @@ class MainTest {
     }
 
     @Test
+    void should_read_every_repeated_webhook_flag_when_the_flag_is_given_several_times() {
+        // GIVEN two --webhook flags, the second not a URL the simulator can POST to
+        int code = run(Map.of("DISPATCHSIM_PORT", "0"), "--webhook", "http://127.0.0.1:9/ok", "--webhook", "mailto:a@b");
+
+        // THEN both were read: the second is named
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).isEqualTo("dispatchsim: --webhook: webhook URL 'mailto:a@b' is not valid: its scheme is 'mailto';"
+                + " give an absolute http or https URL, e.g. http://127.0.0.1:8080/livekit-webhook\n");
+    }
+
+    @Test
     void should_exit_2_naming_the_flag_and_the_bundled_names_when_the_profile_does_not_exist() {
         int code = run(Map.of("DISPATCHSIM_PORT", "0"), "--profile", "ghost-wroker");
 

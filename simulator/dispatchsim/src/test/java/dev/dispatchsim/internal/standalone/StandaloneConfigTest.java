@@ -120,6 +120,34 @@ class StandaloneConfigTest {
     }
 
     @Test
+    void should_read_webhook_urls_from_env_separated_by_commas_and_let_repeated_flags_win() {
+        // GIVEN two URLs by env and two (joined by commas, as repeated flags arrive) by flag
+        Map<String, String> env = Map.of("DISPATCHSIM_WEBHOOK", " http://a.test/h , https://b.test/h",
+                "DISPATCHSIM_KEYS", "k1:s1,k2:s2", "DISPATCHSIM_WEBHOOK_KEY", "k2");
+
+        // WHEN / THEN env alone gives its URLs and key; the flag replaces the env's URLs
+        StandaloneConfig fromEnv = resolve(Map.of(), env);
+        assertThat(fromEnv.webhooks()).containsExactly("http://a.test/h", "https://b.test/h");
+        assertThat(fromEnv.webhookKey()).isEqualTo("k2");
+        assertThat(fromEnv.describe(null)).contains("webhook=http://a.test/h,https://b.test/h (DISPATCHSIM_WEBHOOK)")
+                .contains("webhook-key=k2 (DISPATCHSIM_WEBHOOK_KEY)");
+        assertThat(resolve(Map.of(StandaloneSetting.WEBHOOK, "http://c.test/1,http://c.test/2"), env).webhooks())
+                .containsExactly("http://c.test/1", "http://c.test/2");
+        assertThat(resolve(Map.of(), Map.of()).webhooks()).isEmpty();
+        assertThat(resolve(Map.of(), Map.of()).webhookKey()).isNull();
+    }
+
+    @Test
+    void should_name_the_setting_and_the_valid_keys_when_a_webhook_setting_is_bad() {
+        assertBad(Map.of(StandaloneSetting.WEBHOOK, "localhost:8080/hook"), Map.of(),
+                "--webhook: webhook URL 'localhost:8080/hook' is not valid: its scheme is 'localhost'");
+        assertBad(Map.of(), Map.of("DISPATCHSIM_WEBHOOK", "http://ok.test/h,ftp://no.test/h"),
+                "DISPATCHSIM_WEBHOOK: webhook URL 'ftp://no.test/h' is not valid: its scheme is 'ftp'");
+        assertBad(Map.of(StandaloneSetting.WEBHOOK_KEY, "hooks"), Map.of("DISPATCHSIM_KEYS", "k1:s1,k2:s2"),
+                "--webhook-key: 'hooks' is not one of the API keys (DISPATCHSIM_KEYS); valid: k1, k2");
+    }
+
+    @Test
     void should_derive_env_names_mechanically_and_report_unknown_dispatchsim_vars() {
         assertThat(StandaloneSetting.AVAILABILITY_TIMEOUT.envName()).isEqualTo("DISPATCHSIM_AVAILABILITY_TIMEOUT");
         assertThat(StandaloneSetting.ADMIN_TOKEN.envName()).isEqualTo("DISPATCHSIM_ADMIN_TOKEN");

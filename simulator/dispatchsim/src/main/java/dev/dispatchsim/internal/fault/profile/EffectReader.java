@@ -20,6 +20,7 @@ final class EffectReader {
             "drop", List.of("type"),
             "delay", List.of("type", "fixed", "uniform", "lognormal", "normal", "max"),
             "duplicate", List.of("type", "offset"),
+            "reorder", List.of("type"),
             "fail", List.of("type", "twirp", "http_status", "body", "ws_close"),
             "report", List.of("type", "status", "error", "visible"),
             "stall", List.of("type"),
@@ -67,6 +68,8 @@ final class EffectReader {
             case "duplicate":
                 return new FaultEffect.Duplicate(f.optional("offset").map(n -> Scalars.duration(n, "offset"))
                         .orElse(Duration.ZERO));
+            case "reorder":
+                return new FaultEffect.Reorder();
             case "fail":
                 return new FaultEffect.Fail(FailureReader.read(f, problems));
             case "report":

@@ -5,8 +5,10 @@ import dev.dispatchsim.internal.fault.HookSelectors;
 import dev.dispatchsim.internal.fault.Selector;
 import dev.dispatchsim.internal.fault.TextPattern;
 import dev.dispatchsim.internal.fault.TwirpRpcs;
+import dev.dispatchsim.internal.fault.WebhookEventNames;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.JobType;
+import dev.dispatchsim.model.ParticipantKind;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +17,14 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a rule's {@code match:} mapping. Each selector is checked on its own (all problems in one round),
- * against the hook (a selector the hook cannot know would never match) and, for {@code service} and
- * {@code method}, against the RPCs the simulator serves.
+ * against the hook (a selector the hook cannot know would never match), for {@code service} and
+ * {@code method} against the RPCs the simulator serves, and for {@code event} against the webhook events it sends.
  */
 final class SelectorReader {
     static final List<String> KEYS = List.of("service", "method", "agent", "room", "room_regex", "source",
-            "job_type", "worker", "worker_agent", "worker_order", "metadata_contains");
+            "job_type", "worker", "worker_agent", "worker_order", "metadata_contains", "event", "participant_kind", "url");
     private static final List<String> JOB_TYPES = Arrays.stream(JobType.values()).map(Enum::name).toList();
+    private static final List<String> KINDS = Arrays.stream(ParticipantKind.values()).map(Enum::name).toList();
 
     private SelectorReader() {
     }
@@ -52,6 +55,11 @@ final class SelectorReader {
                 Integer.MAX_VALUE)).orElse(null)).ifPresent(v -> s[0] = s[0].withWorkerOrder(v));
         problems.attempt(() -> f.optional("metadata_contains").map(n -> Scalars.text(n, "metadata_contains")).orElse(null))
                 .ifPresent(v -> s[0] = s[0].withMetadataContains(v));
+        problems.attempt(() -> f.optional("event").map(SelectorReader::webhookEvent).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withEvent(v));
+        problems.attempt(() -> f.optional("participant_kind").map(n -> Scalars.oneOf(n, "participant kind", KINDS,
+                SelectorReader::kind)).orElse(null)).ifPresent(v -> s[0] = s[0].withParticipantKind(v));
+        problems.attempt(() -> glob(f, "url")).ifPresent(v -> s[0] = s[0].withUrl(v));
         problems.check(() -> servedRpc(f, s[0]));
         return s[0];
     }
@@ -67,6 +75,16 @@ final class SelectorReader {
                 + "that field (it is known at " + String.join(", ", where) + ")"
                 + (known.isEmpty() ? "; '" + at.wireName() + "' takes no selectors" : "");
         throw Problems.withoutSuggestion(f.keyLocation(key), problem, key, known);
+    }
+
+    /** A glob that must name at least one event the simulator sends, so a typo cannot make a rule that never fires. */
+    private static String webhookEvent(Node node) {
+        String glob = Scalars.text(node, "event");
+        TextPattern pattern = TextPattern.glob(glob);
+        if (WebhookEventNames.ALL.stream().noneMatch(pattern::matches)) {
+            throw Problems.at(node.location(), "unknown webhook event '" + glob + "'", glob, WebhookEventNames.ALL);
+        }
+        return glob;
     }
 
     /** Literal names must be served ones; a glob must match at least one. */
@@ -108,6 +126,10 @@ final class SelectorReader {
 
     private static Optional<DispatchSource> source(String wire) {
         return Arrays.stream(DispatchSource.values()).filter(d -> d.wireName().equals(wire)).findFirst();
+    }
+
+    private static Optional<ParticipantKind> kind(String name) {
+        return Arrays.stream(ParticipantKind.values()).filter(k -> k.name().equals(name)).findFirst();
     }
 
     private static Optional<JobType> jobType(String name) {

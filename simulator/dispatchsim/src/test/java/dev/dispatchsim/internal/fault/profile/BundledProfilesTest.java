@@ -9,6 +9,7 @@ import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.JobStatus;
+import dev.dispatchsim.model.ParticipantKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -198,5 +199,31 @@ class BundledProfilesTest {
     @Test
     void should_inject_nothing_when_the_profile_only_documents_a_name_mismatch() {
         assertThat(ProfileLoader.bundled("agent-name-mismatch").rules()).isEmpty();
+    }
+    private static FaultContext webhook(String event, ParticipantKind kind) {
+        return FaultContext.at(HookPoint.WEBHOOK).webhookEvent(event).roomName("r").url("http://127.0.0.1:9/hooks")
+                .participant(kind == null ? null : "p").participantKind(kind).build();
+    }
+
+    @Test
+    void should_drop_only_the_agents_participant_joined_when_the_agent_joined_webhook_is_lost() {
+        FaultEngine engine = engine("agent-joined-webhook-lost");
+        assertThat(engine.decide(webhook("participant_joined", ParticipantKind.AGENT))).extracting(FaultDecision::effect)
+                .containsExactly(new FaultEffect.Drop());
+        assertThat(engine.decide(webhook("participant_joined", ParticipantKind.STANDARD))).isEmpty();
+        assertThat(engine.decide(webhook("participant_left", ParticipantKind.AGENT))).isEmpty();
+        assertThat(engine.decide(webhook("room_started", null))).isEmpty();
+    }
+
+    @Test
+    void should_duplicate_joins_reorder_lefts_and_hold_room_started_when_webhooks_are_late_and_duplicated() {
+        FaultEngine engine = engine("webhooks-late-and-duplicated");
+        assertThat(engine.decide(webhook("participant_joined", ParticipantKind.AGENT))).extracting(FaultDecision::effect)
+                .containsExactly(new FaultEffect.Duplicate(Duration.ofSeconds(3)));
+        assertThat(engine.decide(webhook("participant_left", ParticipantKind.STANDARD))).extracting(FaultDecision::effect)
+                .containsExactly(new FaultEffect.Reorder());
+        assertThat(engine.decide(webhook("room_started", null))).singleElement()
+                .satisfies(d -> assertThat(d.delay().orElseThrow()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(8)));
+        assertThat(engine.decide(webhook("track_published", ParticipantKind.STANDARD))).isEmpty();
     }
 }

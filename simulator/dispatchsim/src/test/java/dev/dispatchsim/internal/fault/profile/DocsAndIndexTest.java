@@ -56,6 +56,7 @@ class DocsAndIndexTest {
         String readme = readme();
         assertThat(allowedCell(readme, "duplicate")).isEqualTo(wire(new FaultEffect.Duplicate(java.time.Duration.ZERO)));
         assertThat(allowedCell(readme, "stall")).isEqualTo(wire(new FaultEffect.Stall()));
+        assertThat(allowedCell(readme, "reorder")).isEqualTo(wire(new FaultEffect.Reorder()));
         assertThat(allowedCell(readme, "disconnect")).isEqualTo(wire(new FaultEffect.Disconnect(1011, "")));
         assertThat(allowedCell(readme, "drop")).containsExactly("job_status_report"); // "every hook except"
     }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ProfileErrorsTest {
     private static final String HOOKS = "twirp_request, dispatch_created, availability_request, availability_response,"
             + " job_assignment, agent_join, job_status_report, job_termination, worker_connect, worker_register,"
-            + " worker_frame";
+            + " worker_frame, webhook";
 
     static ProfileException error(ThrowingCallable load) {
         ProfileException e = catchThrowableOfType(ProfileException.class, load);
@@ -48,7 +48,7 @@ class ProfileErrorsTest {
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(9);
         assertThat(e.badValue()).isEqualTo("availabilty_request");
-        assertThat(e.validValues()).hasSize(11).startsWith("twirp_request").endsWith("worker_frame");
+        assertThat(e.validValues()).hasSize(12).startsWith("twirp_request").endsWith("webhook");
         assertThat(e.problem()).isEqualTo("unknown hook point 'availabilty_request'");
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.suggestion()).isEqualTo("availability_request"));
     }
@@ -67,7 +67,8 @@ class ProfileErrorsTest {
                         + " occurrences, first, after, every, probability, window, at_most, in_flight_at_least, state");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {agnt: x}", "    do: drop")))
                 .isEqualTo("checkout.yaml:5:13: unknown selector 'agnt' (did you mean 'agent'?); valid: service, method, agent, room,"
-                        + " room_regex, source, job_type, worker, worker_agent, worker_order, metadata_contains");
+                        + " room_regex, source, job_type, worker, worker_agent, worker_order, metadata_contains, event,"
+                        + " participant_kind, url");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: delay, fixed: 1s, median: 2s}")))
                 .isEqualTo("checkout.yaml:5:34: unknown delay effect key 'median'; valid: type, fixed, uniform,"
                         + " lognormal, normal, max");
@@ -89,8 +90,8 @@ class ProfileErrorsTest {
     @Test
     void should_list_the_effect_types_when_an_effect_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: dorp}")))
-                .isEqualTo("checkout.yaml:5:16: unknown effect type 'dorp' (did you mean 'drop'?); valid: drop, delay, duplicate, fail,"
-                        + " report, stall, disconnect");
+                .isEqualTo("checkout.yaml:5:16: unknown effect type 'dorp' (did you mean 'drop'?); valid: drop, delay, duplicate,"
+                        + " reorder, fail, report, stall, disconnect");
     }
 
     @Test
@@ -121,6 +122,27 @@ class ProfileErrorsTest {
         assertThat(load(inRule("  - name: r", "    at: job_status_report", "    do: drop")))
                 .isEqualTo("checkout.yaml:5:9: effect 'drop' is not allowed at hook point 'job_status_report'; valid: "
                         + HOOKS.replace(" job_status_report,", ""));
+        assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: reorder")))
+                .isEqualTo("checkout.yaml:5:9: effect 'reorder' is not allowed at hook point 'agent_join'; valid: webhook");
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    do: {type: fail, twirp: {code: unavailable}}")))
+                .isEqualTo("checkout.yaml:5:16: effect 'fail' with 'twirp' is not allowed at hook point 'webhook';"
+                        + " valid: twirp_request");
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    do: stall")))
+                .isEqualTo("checkout.yaml:5:9: effect 'stall' is not allowed at hook point 'webhook'; valid: twirp_request,"
+                        + " availability_request, worker_connect, worker_register, worker_frame");
+    }
+
+    @Test
+    void should_list_the_events_and_kinds_the_simulator_sends_when_a_webhook_selector_names_another() {
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {event: participant_join}", "    do: drop")))
+                .isEqualTo("checkout.yaml:5:20: unknown webhook event 'participant_join'; valid: room_started,"
+                        + " room_finished, participant_joined, participant_left, participant_connection_aborted,"
+                        + " track_published, track_unpublished");
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {event: 'egress_*'}", "    do: drop")))
+                .startsWith("checkout.yaml:5:20: unknown webhook event 'egress_*'; valid: room_started,");
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {participant_kind: agent}", "    do: drop")))
+                .isEqualTo("checkout.yaml:5:31: unknown participant kind 'agent'; valid: STANDARD, INGRESS, EGRESS, SIP,"
+                        + " AGENT, CONNECTOR, BRIDGE");
     }
 
     @Test
