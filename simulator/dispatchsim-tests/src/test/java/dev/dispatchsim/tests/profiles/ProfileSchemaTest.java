@@ -61,7 +61,7 @@ class ProfileSchemaTest {
     void should_refuse_misspelt_keys_and_unknown_hooks_when_checked_against_the_schema() throws IOException {
         // the schema sees what does not depend on other keys; the loader checks the rest (BrokenProfilesTest)
         for (String broken : List.of("typo-hook-and-schedule", "typo-keys", "bad-enum-values", "unknown-effects",
-                "numbers-out-of-range", "missing-required-keys")) {
+                "numbers-out-of-range", "missing-required-keys", "webhook-rules-wrong")) {
             assertThat(errors(BrokenProfilesTest.DIRECTORY.resolve(broken + ".yaml"))).as(broken).isNotEmpty();
         }
     }

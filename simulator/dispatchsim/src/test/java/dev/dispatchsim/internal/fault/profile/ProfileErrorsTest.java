@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.profile.ProfileException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -135,14 +136,34 @@ class ProfileErrorsTest {
     @Test
     void should_list_the_events_and_kinds_the_simulator_sends_when_a_webhook_selector_names_another() {
         assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {event: participant_join}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:20: unknown webhook event 'participant_join'; valid: room_started,"
-                        + " room_finished, participant_joined, participant_left, participant_connection_aborted,"
-                        + " track_published, track_unpublished");
+                .isEqualTo("checkout.yaml:5:20: unknown webhook event 'participant_join' (did you mean 'participant_joined'?);"
+                        + " valid: room_started, room_finished, participant_joined, participant_left,"
+                        + " participant_connection_aborted, track_published, track_unpublished");
         assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {event: 'egress_*'}", "    do: drop")))
                 .startsWith("checkout.yaml:5:20: unknown webhook event 'egress_*'; valid: room_started,");
         assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {participant_kind: agent}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:31: unknown participant kind 'agent'; valid: STANDARD, INGRESS, EGRESS, SIP,"
-                        + " AGENT, CONNECTOR, BRIDGE");
+                .isEqualTo("checkout.yaml:5:31: unknown participant kind 'agent' (did you mean 'AGENT'?); valid: STANDARD,"
+                        + " INGRESS, EGRESS, SIP, AGENT, CONNECTOR, BRIDGE");
+    }
+
+    @Test
+    void should_refuse_webhook_selectors_elsewhere_and_dispatch_ones_at_the_webhook_hook_when_they_could_never_match() {
+        // GIVEN a webhook selector at a dispatch hook WHEN loaded THEN refused, naming the webhook hook
+        assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {event: participant_joined}", "    do: drop")))
+                .isEqualTo("checkout.yaml:5:13: selector 'event' can never match at hook point 'agent_join', which does not"
+                        + " know that field (it is known at webhook); valid: agent, room, room_regex, source,"
+                        + " metadata_contains, job_type");
+        // GIVEN a dispatch selector at the webhook hook WHEN loaded THEN refused with the webhook hook's own selectors
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {source: create_room}", "    do: drop")))
+                .isEqualTo("checkout.yaml:5:13: selector 'source' can never match at hook point 'webhook', which does not"
+                        + " know that field (it is known at dispatch_created, availability_request, availability_response,"
+                        + " job_assignment, agent_join, job_status_report, job_termination); valid: agent, room, room_regex,"
+                        + " event, participant_kind, url");
+        // GIVEN every selector the webhook hook fills in WHEN loaded THEN accepted
+        RuleProfile ok = ProfileLoader.fromYaml(inRule("  - name: r", "    at: webhook", "    match: {agent: stt-*, room: session-*,"
+                + " room_regex: 'session-[0-9]+', event: 'participant_*', participant_kind: AGENT, url: 'http://*'}",
+                "    do: drop"), "checkout.yaml");
+        assertThat(ok.rules()).hasSize(1);
     }
 
     @Test
