@@ -60,7 +60,7 @@ public final class LiveKitSimulator implements AutoCloseable {
                 .addAll(new RoomServiceHandlers(engine).methods())
                 .addAll(new AgentDispatchHandlers(engine).methods());
         this.profiles = new EngineProfiles(engine, builder.profile());
-        this.admin = new InProcessAdmin(engine, profiles, webhooks);
+        this.admin = new InProcessAdmin(engine, profiles, webhooks, keys);
         this.ui = new TimelineUi(admin, engine.journal(), engine.faults()::current);
         this.adminToken = AdminTokens.inForce(builder.adminToken(), builder.bind());
         // Real clients mint tokens with real time, so tokens are checked against the wall clock.

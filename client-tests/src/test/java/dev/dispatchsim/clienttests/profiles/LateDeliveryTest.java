@@ -67,15 +67,18 @@ class LateDeliveryTest {
     }
 
     @Test
-    void should_sample_the_same_delays_when_the_run_is_repeated() {
-        // GIVEN two runs (the profile pins its seed, so even another simulator seed gives the same draws)
+    void should_sample_the_same_delays_when_the_run_is_repeated_and_others_when_the_run_seed_changes() {
+        // GIVEN two runs with the same simulator seed and one with another (the profile's own seed is not fixed)
         // WHEN each creates the same three rooms
         List<Duration> first = delaysOfThreeRooms(1);
-        List<Duration> second = delaysOfThreeRooms(2);
-        // THEN the delays are identical, all in 6-16 s, and not all the same value
+        List<Duration> second = delaysOfThreeRooms(1);
+        List<Duration> reseeded = delaysOfThreeRooms(2);
+        // THEN the repeated run's delays are identical, all in 6-16 s, and not all the same value
         assertThat(second).isEqualTo(first);
         assertThat(first).allSatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(16)));
         assertThat(first.stream().distinct()).hasSizeGreaterThan(1);
+        // AND the run's seed drives the draws: another seed samples other delays
+        assertThat(reseeded).isNotEqualTo(first);
     }
 
     private static List<Duration> delaysOfThreeRooms(long simulatorSeed) {

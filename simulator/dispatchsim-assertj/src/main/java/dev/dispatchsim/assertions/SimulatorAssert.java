@@ -3,6 +3,7 @@ package dev.dispatchsim.assertions;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.model.SimulatorState.RoomView;
 import dev.dispatchsim.model.Worker;
 import org.assertj.core.api.AbstractAssert;
@@ -74,6 +75,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, LiveK
             failWithMessage("%s", SimulatorMessages.ruleCount(rule, fired, times));
         }
         return this;
+    }
+
+    /** The Twirp calls the app made, oldest first, to narrow ({@code method}, {@code forRoom} …) and count. */
+    public TwirpCallsAssert twirpCalls() {
+        List<TwirpCall> calls = evidence.events(TwirpCall.class);
+        return new TwirpCallsAssert(calls, calls, "");
     }
 
     /** Every fault decision that fired, in order, for AssertJ's list assertions. */

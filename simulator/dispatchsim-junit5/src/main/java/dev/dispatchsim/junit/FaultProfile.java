@@ -24,4 +24,10 @@ public @interface FaultProfile {
 
     /** The profile written inline (YAML or JSON). */
     String yaml() default "";
+
+    /**
+     * Fail the test, once it has passed, when a rule of this profile never fired (a disabled rule excepted): the
+     * test then did not exercise what its profile says. On by default; {@link AllowUnfiredRules} opts a class out.
+     */
+    boolean failOnUnfiredRules() default true;
 }

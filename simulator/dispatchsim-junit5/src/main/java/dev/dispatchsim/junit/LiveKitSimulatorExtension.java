@@ -4,6 +4,7 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.SimulatorBuilder;
 import dev.dispatchsim.profile.Profile;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -29,9 +30,10 @@ import java.util.function.Consumer;
  * running simulators live in the {@code ExtensionContext.Store}, so classes can run in parallel.
  */
 public final class LiveKitSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+        AfterTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     static final Namespace NAMESPACE = Namespace.create(LiveKitSimulatorExtension.class);
+    private static final String CHECK_UNFIRED = "check-unfired-rules";
     private static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
     /** Null when declared with an annotation: the settings are then read from {@link LiveKitSimulatorTest}. */
@@ -79,6 +81,25 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
         }
         if (methodProfile.isPresent()) {
             context.getStore(NAMESPACE).put(FaultProfileCheck.APPLIED, Boolean.TRUE);
+        }
+        boolean allowed = AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), AllowUnfiredRules.class)
+                || AnnotationSupport.isAnnotated(context.getRequiredTestClass(), AllowUnfiredRules.class);
+        boolean wanted = methodProfile.map(FaultProfile::failOnUnfiredRules)
+                .orElseGet(() -> options(context, Registrations.describe(context, this)).failOnUnfiredRules());
+        context.getStore(NAMESPACE).put(CHECK_UNFIRED, wanted && !allowed);
+    }
+
+    /** A passing test whose profile has a rule that never fired fails, before the class's profile comes back. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        RunningSimulator running = running(context);
+        if (running == null || context.getExecutionException().isPresent()
+                || !Boolean.TRUE.equals(context.getStore(NAMESPACE).get(CHECK_UNFIRED, Boolean.class))) {
+            return;
+        }
+        String unfired = UnfiredRules.check(running.sim());
+        if (unfired != null) {
+            throw new AssertionError(unfired);
         }
     }
 
@@ -253,6 +274,12 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
         /** Any other setting of the {@link SimulatorBuilder} (target load, assignment URL, journal capacity, ...). */
         public Builder configure(Consumer<SimulatorBuilder> tweak) {
             options = options.withTweaks(tweak);
+            return this;
+        }
+
+        /** Fail each passing test whose profile (the class's or its own) has a rule that never fired. */
+        public Builder failOnUnfiredRules(boolean fail) {
+            options = options.withFailOnUnfiredRules(fail);
             return this;
         }
 

@@ -41,6 +41,13 @@ public @interface LiveKitSimulatorTest {
 
     String apiSecret() default "secret";
 
+    /**
+     * Fail each test that used the class's profile, once it has passed, when a rule of that profile never fired.
+     * Off by default for the class's profile (tests of one class rarely all fire every rule); tests with their
+     * own {@link FaultProfile} are checked unless they say otherwise.
+     */
+    boolean failOnUnfiredRules() default false;
+
     /** How long a worker has to answer an AvailabilityRequest; 0 keeps livekit-server's 3 s. */
     long availabilityTimeoutMillis() default 0;
 

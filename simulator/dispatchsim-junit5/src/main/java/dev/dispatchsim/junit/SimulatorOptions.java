@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  * running in parallel; each start gets its own clock and port.
  */
 record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, String apiKey, String apiSecret,
-                        Duration availabilityTimeout, Consumer<SimulatorBuilder> tweaks) {
+                        Duration availabilityTimeout, Consumer<SimulatorBuilder> tweaks, boolean failOnUnfiredRules) {
 
     static SimulatorOptions defaults() {
-        return new SimulatorOptions(new ProfileSource.None(), 0, ClockMode.SYSTEM, "devkey", "secret", null, b -> { });
+        return new SimulatorOptions(new ProfileSource.None(), 0, ClockMode.SYSTEM, "devkey", "secret", null, b -> { }, false);
     }
 
     /** The annotation's webhook settings, applied like any other builder setting (and checked there). */
@@ -49,7 +49,7 @@ record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, Strin
                     if (joinDelay != null) {
                         b.agentJoinDelay(joinDelay);
                     }
-                }));
+                }), annotation.failOnUnfiredRules());
     }
 
     /** -1 keeps the server's default (null), 0 or more is that many milliseconds. */
@@ -62,27 +62,31 @@ record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, Strin
     }
 
     SimulatorOptions withProfile(ProfileSource value) {
-        return new SimulatorOptions(value, seed, clock, apiKey, apiSecret, availabilityTimeout, tweaks);
+        return new SimulatorOptions(value, seed, clock, apiKey, apiSecret, availabilityTimeout, tweaks, failOnUnfiredRules);
     }
 
     SimulatorOptions withSeed(long value) {
-        return new SimulatorOptions(profile, value, clock, apiKey, apiSecret, availabilityTimeout, tweaks);
+        return new SimulatorOptions(profile, value, clock, apiKey, apiSecret, availabilityTimeout, tweaks, failOnUnfiredRules);
     }
 
     SimulatorOptions withClock(ClockMode value) {
-        return new SimulatorOptions(profile, seed, value, apiKey, apiSecret, availabilityTimeout, tweaks);
+        return new SimulatorOptions(profile, seed, value, apiKey, apiSecret, availabilityTimeout, tweaks, failOnUnfiredRules);
     }
 
     SimulatorOptions withKeys(String key, String secret) {
-        return new SimulatorOptions(profile, seed, clock, key, secret, availabilityTimeout, tweaks);
+        return new SimulatorOptions(profile, seed, clock, key, secret, availabilityTimeout, tweaks, failOnUnfiredRules);
     }
 
     SimulatorOptions withAvailabilityTimeout(Duration value) {
-        return new SimulatorOptions(profile, seed, clock, apiKey, apiSecret, value, tweaks);
+        return new SimulatorOptions(profile, seed, clock, apiKey, apiSecret, value, tweaks, failOnUnfiredRules);
     }
 
     SimulatorOptions withTweaks(Consumer<SimulatorBuilder> value) {
-        return new SimulatorOptions(profile, seed, clock, apiKey, apiSecret, availabilityTimeout, tweaks.andThen(value));
+        return new SimulatorOptions(profile, seed, clock, apiKey, apiSecret, availabilityTimeout, tweaks.andThen(value), failOnUnfiredRules);
+    }
+
+    SimulatorOptions withFailOnUnfiredRules(boolean value) {
+        return new SimulatorOptions(profile, seed, clock, apiKey, apiSecret, availabilityTimeout, tweaks, value);
     }
 
     /** A fresh simulator on a random port; bad settings fail naming {@code where}. */

@@ -52,7 +52,7 @@ final class SimulatorReplayInfo extends RuntimeException {
         Profile profile = sim.profile();
         StringBuilder text = new StringBuilder("dispatchsim: seed ").append(sim.seed())
                 .append(", profile '").append(profile.name()).append('\'')
-                .append(profile.seed().isPresent() ? " (its own seed " + profile.seed().getAsLong() + ")" : "")
+                .append(profile.seedFixed() ? " (it fixes its own seed " + profile.seed().getAsLong() + ")" : "")
                 .append(", ").append(sim.clock())
                 .append(shared ? ", shared by the class and reset before this test" : ", started for this test")
                 .append("\nto replay: run this test alone with the same seed and profile")

@@ -2,6 +2,7 @@ package dev.dispatchsim.admin;
 
 import dev.dispatchsim.internal.admin.HttpSimulatorAdmin;
 import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.model.Track;
@@ -51,6 +52,44 @@ public interface SimulatorAdmin {
     ProfileInfo loadProfile(String text, String sourceName);
 
     void clearProfile();
+
+    /** Puts a profile bundled with the simulator in force, by name; 400 {@code invalid_profile} listing the names. */
+    ProfileInfo loadBundledProfile(String name);
+
+    /** The names of the bundled profiles (the files of fault-profiles/). */
+    List<String> bundledProfiles();
+
+    /** Every rule of the profile in force with its counters, in profile order. */
+    List<RuleStatus> rules();
+
+    /**
+     * Adds one rule (YAML or JSON, written as a rule of a profile's {@code rules:}) after the others, checked
+     * like a profile; its counters start at zero and the other rules keep theirs. 400 {@code invalid_profile}
+     * with every problem, 409 {@code already_exists} when the name is taken.
+     */
+    RuleStatus addRule(String ruleText);
+
+    /** Removes a rule; the others keep their counters. 404 {@code not_found} listing the rules. */
+    void removeRule(String name);
+
+    /** Switches a rule off (it sees no events) or on again, keeping its counters; 404 {@code not_found}. */
+    RuleStatus setRuleEnabled(String name, boolean enabled);
+
+    /**
+     * Moves the profile's scenario state (see {@link SimulatorState#scenarioState()} for the current one);
+     * 400 {@code invalid_argument} listing the profile's states.
+     */
+    void setScenarioState(String state);
+
+    /**
+     * The Twirp calls answered so far, oldest first: those of {@code method} (e.g. {@code CreateDispatch}) about
+     * {@code room}; a null or empty filter matches every call. 400 {@code invalid_argument} for a method the
+     * simulator does not serve.
+     */
+    List<TwirpCall> twirpCalls(String method, String room);
+
+    /** A token signed with the simulator's first API key, for a client such as curl. */
+    String mintToken(TokenRequest request);
 
     /** Back to a fresh simulator with the same seed (rooms, workers, journal, fault counters). Idempotent. */
     void reset();

@@ -149,6 +149,17 @@ public sealed interface JournalEvent {
     record ProfileLoaded(String name) implements JournalEvent {
     }
 
+    /**
+     * The fault profile's scenario state moved from {@code from} to {@code to}: a rule's {@code then} did it
+     * ({@code rule} names it), or the admin API ({@code rule} is empty). {@code from} is empty when the state was unset.
+     */
+    record ScenarioStateChanged(String from, String to, String rule) implements JournalEvent {
+    }
+
+    /** One rule of the profile in force was changed at run time: {@code change} is added, removed, enabled or disabled. */
+    record RuleChanged(String rule, String change) implements JournalEvent {
+    }
+
     /** The webhook URLs were changed at run time (admin API); {@code urls}: the ones in force now. */
     record WebhooksChanged(List<String> urls) implements JournalEvent {
     }

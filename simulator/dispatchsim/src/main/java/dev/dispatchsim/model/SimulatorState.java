@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * The whole simulated state at one instant, read-only, with the truth and what the APIs report side
  * by side: the product of this simulator is the gap between the two. {@code registeredAgents} lists
- * every registered worker as {@code 'agent_name'/JOB_TYPE} (and {@code @deployment}), for near-miss messages.
+ * every registered worker as {@code 'agent_name'/JOB_TYPE} (and {@code @deployment}), for near-miss messages;
+ * {@code scenarioState} is the fault profile's scenario state, null when its profile declares none.
  */
-public record SimulatorState(List<RoomView> rooms, List<Worker> workers, List<String> registeredAgents) {
+public record SimulatorState(List<RoomView> rooms, List<Worker> workers, List<String> registeredAgents,
+                             String scenarioState) {
 
     public SimulatorState {
         rooms = List.copyOf(rooms);

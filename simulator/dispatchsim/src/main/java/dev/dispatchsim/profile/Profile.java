@@ -19,13 +19,22 @@ public interface Profile {
 
     String description();
 
-    /** The seed the profile pins (it then overrides the simulator's), or empty. */
+    /**
+     * The profile's own seed, or empty. It is the seed its rules draw from only when {@link #seedFixed()};
+     * otherwise the run's seed wins and this one is the standalone server's default when no {@code --seed} is given.
+     */
     OptionalLong seed();
+
+    /** Whether the profile pins its {@link #seed()} ({@code seed_fixed: true}): its draws then ignore the run's seed. */
+    boolean seedFixed();
+
+    /** The scenario states the profile declares, the initial one first; empty when it has none. */
+    List<String> states();
 
     /** The rules' names, in profile order: what {@code FaultApplied} journal entries name. */
     List<String> ruleNames();
 
-    /** The same rules drawing from another seed: the same scenario, another seeded pattern. */
+    /** The same rules drawing from {@code seed} whatever the run's seed is: the same scenario, another seeded pattern. */
     Profile withSeed(long seed);
 
     /** No faults: the simulator behaves like livekit-server. */

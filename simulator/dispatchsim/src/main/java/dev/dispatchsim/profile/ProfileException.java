@@ -1,75 +1,79 @@
 package dev.dispatchsim.profile;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A profile that cannot be used, with where and why: {@code file:line:column: problem; valid: …}.
- * The parts are also exposed one by one so the admin API can return them as JSON.
+ * A profile that cannot be used, with every problem found in it ({@link #problems()}), each with where and
+ * why. With one problem the message is that problem's line ({@code file:line:column: problem; valid: …});
+ * with several it is a count followed by one line per problem, in text order. The accessors
+ * ({@link #line()}, {@link #problem()}, …) describe the first problem, so code that expects one keeps working.
  */
 public final class ProfileException extends RuntimeException {
-    private final String file;
-    private final int line;
-    private final int column;
-    private final String problem;
-    private final String badValue;
-    private final List<String> validValues;
+    private final List<ProfileProblem> problems;
 
-    /**
-     * @param file        file name, {@code <inline>}, or null when no file is involved
-     * @param line        1-based, or 0 when not known
-     * @param column      1-based, or 0 when not known
-     * @param badValue    the offending value as written, or null
-     * @param validValues what would have been accepted (may be empty)
-     */
+    /** One problem; see {@link ProfileProblem} for the parameters. */
     public ProfileException(String file, int line, int column, String problem, String badValue,
                             List<String> validValues) {
-        super(format(file, line, column, problem, validValues));
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problem = problem;
-        this.badValue = badValue;
-        this.validValues = List.copyOf(validValues);
+        this(List.of(new ProfileProblem(file, line, column, problem, badValue, validValues, null)));
     }
 
-    private static String format(String file, int line, int column, String problem, List<String> valid) {
-        StringBuilder s = new StringBuilder();
-        if (file != null) {
-            s.append(file);
-            if (line > 0) {
-                s.append(':').append(line).append(':').append(column);
-            }
-            s.append(": ");
+    /** Several problems at once (at least one), shown in text order. */
+    public ProfileException(List<ProfileProblem> problems) {
+        super(format(sorted(problems)));
+        this.problems = sorted(problems);
+    }
+
+    private static List<ProfileProblem> sorted(List<ProfileProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a ProfileException needs at least one problem");
         }
-        s.append(problem);
-        if (!valid.isEmpty()) {
-            s.append("; valid: ").append(String.join(", ", valid));
+        // stable: problems at one place keep the order they were found in
+        return problems.stream().sorted(Comparator.comparingInt(ProfileProblem::line)
+                .thenComparingInt(ProfileProblem::column)).toList();
+    }
+
+    private static String format(List<ProfileProblem> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0).describe();
         }
-        return s.toString();
+        String file = problems.get(0).file();
+        return problems.size() + " problems" + (file == null ? "" : " in " + file) + ":\n"
+                + problems.stream().map(ProfileProblem::describe).collect(Collectors.joining("\n"));
+    }
+
+    /** Every problem, in the order they appear in the text. */
+    public List<ProfileProblem> problems() {
+        return problems;
+    }
+
+    private ProfileProblem first() {
+        return problems.get(0);
     }
 
     public String file() {
-        return file;
+        return first().file();
     }
 
     public int line() {
-        return line;
+        return first().line();
     }
 
     public int column() {
-        return column;
+        return first().column();
     }
 
-    /** The message without location and valid values. */
+    /** The first problem without location and valid values. */
     public String problem() {
-        return problem;
+        return first().problem();
     }
 
     public String badValue() {
-        return badValue;
+        return first().badValue();
     }
 
     public List<String> validValues() {
-        return validValues;
+        return first().validValues();
     }
 }

@@ -52,7 +52,7 @@ class AdminHttpApiTest {
         assertThat(json(health)).containsEntry("status", "ok").containsEntry("seed", 3).containsEntry("clock", "manual")
                 .containsEntry("now", "2026-01-01T00:00:00Z");
         assertThat(state.statusCode()).isEqualTo(200);
-        assertThat(json(state)).containsOnlyKeys("rooms", "workers", "registeredAgents");
+        assertThat(json(state)).containsOnlyKeys("rooms", "workers", "registeredAgents", "scenarioState");
     }
 
     @Test
@@ -186,7 +186,7 @@ class AdminHttpApiTest {
         assertThat(badHook.body()).contains("job_asignment").contains("job_assignment");
         assertThat(json(stillThere)).containsEntry("name", "late");
         assertThat(delete.statusCode()).isEqualTo(204);
-        assertThat(json(gone)).isEqualTo(Map.of("loaded", false));
+        assertThat(json(gone)).containsEntry("loaded", false).containsOnlyKeys("loaded", "bundled");
     }
 
     @Test
@@ -201,8 +201,9 @@ class AdminHttpApiTest {
 
         assertThat(put.statusCode()).isEqualTo(400);
         assertThat(json(put)).containsEntry("error", "invalid_profile").containsEntry("file", "bad.yaml")
-                .containsEntry("line", 2).containsEntry("column", 9)
-                .containsEntry("message", "bad.yaml:2:9: not valid YAML or JSON: while parsing a flow node");
+                .containsEntry("line", 3).containsEntry("column", 1)
+                .containsEntry("message", "bad.yaml:3:1: not valid YAML: expected the node content, but found '<stream end>'"
+                        + " (while parsing a flow node that starts at line 3, column 1)");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(json(good)).containsEntry("loaded", true).containsEntry("name", "ok").containsEntry("source", "<inline>");

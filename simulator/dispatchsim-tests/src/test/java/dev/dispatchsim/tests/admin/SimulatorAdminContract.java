@@ -255,8 +255,8 @@ abstract class SimulatorAdminContract {
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.error()).isEqualTo("invalid_profile");
-        assertThat(invalid.getMessage()).startsWith("bad.yaml:2:");
-        assertThat(invalid.details()).containsEntry("file", "bad.yaml").containsEntry("line", 2);
+        assertThat(invalid.getMessage()).startsWith("bad.yaml:3:1: not valid YAML: expected the node content");
+        assertThat(invalid.details()).containsEntry("file", "bad.yaml").containsEntry("line", 3);
     }
 
     @Test

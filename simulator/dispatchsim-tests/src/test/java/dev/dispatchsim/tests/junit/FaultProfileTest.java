@@ -1,6 +1,7 @@
 package dev.dispatchsim.tests.junit;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.AllowUnfiredRules;
 import dev.dispatchsim.junit.FaultProfile;
 import dev.dispatchsim.junit.LiveKitSimulatorExtension;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
@@ -50,6 +51,7 @@ class FaultProfileTest {
     }
 
     @Fixture
+    @AllowUnfiredRules // these tests check which profile is in force, not that it fires
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     @LiveKitSimulatorTest(profileYaml = "name: class-profile\nrules: []\n")
     static class Shared {
@@ -97,6 +99,7 @@ class FaultProfileTest {
     }
 
     @Fixture
+    @AllowUnfiredRules
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerTest {
         @RegisterExtension

@@ -80,7 +80,7 @@ class MisuseTest {
     @Test
     void should_give_line_and_column_when_an_inline_profile_is_malformed() {
         assertFailsWith(MalformedInlineProfile.class, "@LiveKitSimulatorTest on " + MalformedInlineProfile.class.getName()
-                + ": <inline>:4:9: unknown hook point 'availabilty_request'; valid: twirp_request, dispatch_created, "
+                + ": <inline>:4:9: unknown hook point 'availabilty_request' (did you mean 'availability_request'?); valid: twirp_request, dispatch_created, "
                 + "availability_request, availability_response, job_assignment, agent_join, job_status_report, "
                 + "job_termination, worker_connect, worker_register, worker_frame, webhook");
     }
@@ -88,7 +88,7 @@ class MisuseTest {
     @Test
     void should_name_the_method_and_the_file_when_a_method_profile_does_not_exist() {
         assertFailsWith(MissingMethodProfile.class, "@FaultProfile on " + MissingMethodProfile.class.getName()
-                + ".test(): no profile file 'late-delivry' and no bundled profile of that name; valid: " + BUNDLED);
+                + ".test(): no profile file 'late-delivry' and no bundled profile of that name (did you mean 'late-delivery'?); valid: " + BUNDLED);
     }
 
     @Test

@@ -62,14 +62,22 @@ public final class AdminApi {
         this.auth = new AdminAuth(adminToken);
         this.login = new AdminLogin(auth);
         AdminHandlers h = new AdminHandlers(admin);
+        RuleHandlers r = new RuleHandlers(admin);
         List<Route> all = new ArrayList<>(List.of(
                 route("GET", "health", Set.of(), h::health),
                 route("GET", "state", Set.of(), h::state),
                 route("GET", "journal", Set.of("since", "type"), h::journal),
                 route("GET", "journal/await", Set.of("since", "type", "timeout", "wait"), h::awaitJournal),
                 route("GET", "profile", Set.of(), h::profile),
-                route("PUT", "profile", Set.of("name"), h::loadProfile),
+                route("PUT", "profile", Set.of("name", "bundled"), h::loadProfile),
                 route("DELETE", "profile", Set.of(), h::clearProfile),
+                route("GET", "profile/rules", Set.of(), r::rules),
+                route("POST", "profile/rules", Set.of(), r::addRule),
+                route("DELETE", "profile/rules/{name}", Set.of(), r::removeRule),
+                route("PATCH", "profile/rules/{name}", Set.of(), r::patchRule),
+                route("PUT", "state/scenario", Set.of(), r::setScenarioState),
+                route("GET", "twirp-calls", Set.of("method", "room"), r::twirpCalls),
+                route("POST", "token", Set.of(), r::token),
                 route("POST", "reset", Set.of(), h::reset),
                 route("POST", "clock/advance", Set.of("by"), h::advanceClock),
                 route("POST", "rooms/{room}/participants/{identity}", Set.of(), h::addParticipant),
@@ -80,7 +88,7 @@ public final class AdminApi {
                 route("GET", "webhooks", Set.of(), h::webhooks),
                 route("POST", "webhooks", Set.of(), h::addWebhook),
                 route("DELETE", "webhooks", Set.of("url"), h::removeWebhook)));
-        extraRoutes.forEach(r -> all.add(route(r.method(), r.pattern(), r.params(), r.handler())));
+        extraRoutes.forEach(extra -> all.add(route(extra.method(), extra.pattern(), extra.params(), extra.handler())));
         this.routes = List.copyOf(all);
     }
 

@@ -72,12 +72,23 @@ final class AdminHandlers {
                 .withHeader(LAST_SEQ_HEADER, String.valueOf(journal.lastSeq()));
     }
 
+    /** The profile in force, and the names a {@code PUT ?bundled=} takes. */
     AdminResponse profile(AdminCall call) {
-        return AdminResponse.ok(profileJson(admin.profile()));
+        Map<String, Object> json = profileJson(admin.profile());
+        json.put("bundled", admin.bundledProfiles());
+        return AdminResponse.ok(json);
     }
 
+    /** A body (YAML or JSON), or {@code ?bundled=NAME} without one. */
     AdminResponse loadProfile(AdminCall call) {
-        return AdminResponse.ok(profileJson(Optional.of(admin.loadProfile(call.body(), call.query("name")))));
+        String bundled = call.query("bundled");
+        if (bundled == null) {
+            return AdminResponse.ok(profileJson(Optional.of(admin.loadProfile(call.body(), call.query("name")))));
+        }
+        if (!call.body().isBlank() || call.query("name") != null) {
+            throw AdminException.badRequest("give either ?bundled=NAME or a profile in the body (with ?name=), not both");
+        }
+        return AdminResponse.ok(profileJson(Optional.of(admin.loadBundledProfile(bundled))));
     }
 
     AdminResponse clearProfile(AdminCall call) {

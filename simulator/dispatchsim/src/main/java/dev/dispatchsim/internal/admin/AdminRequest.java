@@ -6,10 +6,16 @@ import java.util.TreeMap;
 
 /**
  * One admin HTTP request, free of any HTTP server's types: method, raw (still percent-encoded) path,
- * query parameters, headers (looked up case-insensitively) and body text.
+ * query parameters, headers (looked up case-insensitively), body text, and the caller's IP address
+ * (null when not over a socket).
  */
 public record AdminRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                           String body) {
+                           String body, String remoteAddress) {
+
+    public AdminRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                        String body) {
+        this(method, path, query, headers, body, null);
+    }
 
     public AdminRequest {
         query = query == null ? Map.of() : Map.copyOf(query);
@@ -23,6 +29,18 @@ public record AdminRequest(String method, String path, Map<String, List<String>>
 
     public static AdminRequest of(String method, String path) {
         return new AdminRequest(method, path, Map.of(), Map.of(), "");
+    }
+
+    /** Whether the call came from this machine (or from this JVM, without a socket). */
+    public boolean fromLoopback() {
+        if (remoteAddress == null) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return false;
+        }
     }
 
     public String header(String name) {

@@ -17,6 +17,20 @@ final class EngineCalls {
     private EngineCalls() {
     }
 
+    /** The same, but a command refused with an IllegalArgumentException rethrows it, for the caller to explain. */
+    static <T> T joinOrThrow(CompletableFuture<T> command, String attempt) {
+        try {
+            return command.get(ENGINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IllegalArgumentException refused) {
+                throw refused;
+            }
+            return join(command, attempt);
+        } catch (TimeoutException | InterruptedException notYet) {
+            return join(command, attempt);
+        }
+    }
+
     static <T> T join(CompletableFuture<T> command, String attempt) {
         try {
             return command.get(ENGINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);

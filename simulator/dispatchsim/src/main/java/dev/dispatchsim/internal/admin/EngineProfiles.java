@@ -46,6 +46,13 @@ public final class EngineProfiles implements ProfileControl {
         return swap(profile, pathOrName, text);
     }
 
+    @Override
+    public ProfileInfo loadBundled(String name) throws ProfileException {
+        RuleProfile profile = ProfileLoader.bundled(name);
+        String bare = name.replaceFirst("\\.yaml$", "");
+        return swap(profile, bare, bundledText(bare));
+    }
+
     /** A profile given in code ({@code LiveKitSimulator.loadProfile}): in force at once, shown by name. */
     public ProfileInfo use(RuleProfile profile) {
         return swap(profile, profile.name(), bundledText(profile.name()));

@@ -5,9 +5,12 @@ import dev.dispatchsim.admin.AdminException;
 import dev.dispatchsim.admin.Health;
 import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.ProfileInfo;
+import dev.dispatchsim.admin.RuleStatus;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.admin.SimulatorAdmin;
+import dev.dispatchsim.admin.TokenRequest;
 import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.model.Track;
@@ -82,6 +85,64 @@ public final class HttpSimulatorAdmin implements SimulatorAdmin {
     @Override
     public void clearProfile() {
         send("DELETE", "profile", "", null, CALL_TIMEOUT);
+    }
+
+    @Override
+    public ProfileInfo loadBundledProfile(String name) {
+        return profileOf(AdminJson.readMap(send("PUT", "profile?bundled=" + encode(name), "", null, CALL_TIMEOUT)))
+                .orElseThrow();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> bundledProfiles() {
+        return (List<String>) AdminJson.readMap(send("GET", "profile", "", null, CALL_TIMEOUT)).get("bundled");
+    }
+
+    @Override
+    public List<RuleStatus> rules() {
+        return AdminJson.read(send("GET", "profile/rules", "", null, CALL_TIMEOUT), new TypeReference<List<RuleStatus>>() { });
+    }
+
+    @Override
+    public RuleStatus addRule(String ruleText) {
+        return AdminJson.read(send("POST", "profile/rules", ruleText, "application/yaml", CALL_TIMEOUT), RuleStatus.class);
+    }
+
+    @Override
+    public void removeRule(String name) {
+        send("DELETE", "profile/rules/" + encode(name), "", null, CALL_TIMEOUT);
+    }
+
+    @Override
+    public RuleStatus setRuleEnabled(String name, boolean enabled) {
+        return AdminJson.read(send("PATCH", "profile/rules/" + encode(name), "{\"enabled\": " + enabled + "}",
+                AdminResponse.JSON, CALL_TIMEOUT), RuleStatus.class);
+    }
+
+    @Override
+    public void setScenarioState(String state) {
+        send("PUT", "state/scenario", AdminJson.write(java.util.Collections.singletonMap("state", state)),
+                AdminResponse.JSON, CALL_TIMEOUT);
+    }
+
+    @Override
+    public List<TwirpCall> twirpCalls(String method, String room) {
+        String query = (method == null || method.isEmpty() ? "" : "&method=" + encode(method))
+                + (room == null || room.isEmpty() ? "" : "&room=" + encode(room));
+        return AdminJson.read(send("GET", "twirp-calls" + query.replaceFirst("^&", "?"), "", null, CALL_TIMEOUT),
+                new TypeReference<List<TwirpCall>>() { });
+    }
+
+    @Override
+    public String mintToken(TokenRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("room", request.room());
+        body.put("grants", request.grants());
+        body.put("identity", request.identity());
+        body.put("ttl", request.ttl() == null ? null : request.ttl().toString());
+        return String.valueOf(AdminJson.readMap(send("POST", "token", AdminJson.write(body), AdminResponse.JSON,
+                CALL_TIMEOUT)).get("token"));
     }
 
     @Override

@@ -5,15 +5,22 @@ import dev.dispatchsim.admin.Health;
 import dev.dispatchsim.admin.JournalQuery;
 import dev.dispatchsim.admin.ProfileInfo;
 import dev.dispatchsim.admin.RoomConfig;
+import dev.dispatchsim.admin.RuleStatus;
+import dev.dispatchsim.admin.TokenRequest;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.admin.SimulatorAdmin;
 import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.internal.auth.AccessTokens;
+import dev.dispatchsim.internal.auth.ApiKeys;
 import dev.dispatchsim.internal.clock.DurationText;
+import dev.dispatchsim.internal.clock.WallClock;
 import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.engine.ParticipantSpec;
 import dev.dispatchsim.internal.engine.RoomSpec;
+import dev.dispatchsim.internal.fault.profile.ProfileLoader;
 import dev.dispatchsim.internal.webhook.Webhooks;
 import dev.dispatchsim.journal.JournalEntry;
+import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.journal.JournalTimeoutException;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.SimulatorState;
@@ -43,13 +50,17 @@ public final class InProcessAdmin implements SimulatorAdmin, JournalAccess {
 
     private final Engine engine;
     private final ProfileControl profiles;
+    private final ProfileRules rules;
     private final Webhooks webhooks;
     private final AtomicInteger openAwaits = new AtomicInteger();
+    private final ApiKeys keys;
 
-    public InProcessAdmin(Engine engine, ProfileControl profiles, Webhooks webhooks) {
+    public InProcessAdmin(Engine engine, ProfileControl profiles, Webhooks webhooks, ApiKeys keys) {
         this.engine = engine;
         this.profiles = profiles;
+        this.rules = new ProfileRules(engine);
         this.webhooks = webhooks;
+        this.keys = keys;
     }
 
     @Override
@@ -145,6 +156,65 @@ public final class InProcessAdmin implements SimulatorAdmin, JournalAccess {
     @Override
     public void clearProfile() {
         profiles.clear();
+    }
+
+    @Override
+    public ProfileInfo loadBundledProfile(String name) {
+        if (name == null || name.isBlank()) {
+            throw AdminException.badRequest("give the bundled profile's name; valid: " + String.join(", ", bundledProfiles()));
+        }
+        try {
+            return profiles.loadBundled(name);
+        } catch (ProfileException rejected) {
+            throw ProfileErrors.toAdmin(rejected);
+        }
+    }
+
+    @Override
+    public List<String> bundledProfiles() {
+        return ProfileLoader.bundledNames();
+    }
+
+    @Override
+    public List<RuleStatus> rules() {
+        return rules.rules();
+    }
+
+    @Override
+    public RuleStatus addRule(String ruleText) {
+        return rules.add(ruleText);
+    }
+
+    @Override
+    public void removeRule(String name) {
+        rules.remove(name);
+    }
+
+    @Override
+    public RuleStatus setRuleEnabled(String name, boolean enabled) {
+        return rules.setEnabled(name, enabled);
+    }
+
+    @Override
+    public void setScenarioState(String state) {
+        rules.setScenarioState(state);
+    }
+
+    @Override
+    public List<TwirpCall> twirpCalls(String method, String room) {
+        return rules.twirpCalls(method, room).stream().map(e -> (TwirpCall) e.event()).toList();
+    }
+
+    /** Signed with the first key; against the wall clock, as every real client's token (the server checks them so). */
+    @Override
+    public String mintToken(TokenRequest request) {
+        String key = keys.keys().iterator().next();
+        try {
+            return AccessTokens.mint(key, keys.secretFor(key).orElseThrow(), request.room(), request.grants(),
+                    request.identity(), request.ttl(), WallClock.now());
+        } catch (IllegalArgumentException invalid) {
+            throw AdminException.badRequest(invalid.getMessage());
+        }
     }
 
     @Override

@@ -24,6 +24,9 @@ public interface ProfileControl {
     /** The standalone server's {@code --profile}: a file path, or the name of a bundled profile. */
     ProfileInfo loadPathOrName(String pathOrName) throws ProfileException;
 
+    /** A profile bundled with the simulator, by name (with or without {@code .yaml}). */
+    ProfileInfo loadBundled(String name) throws ProfileException;
+
     /** No profile in force any more. Idempotent. */
     void clear();
 

@@ -79,7 +79,7 @@ public final class ControlCommands {
         return loop.call(() -> new SimulatorState(
                 state.rooms.values().stream().map(this::view).toList(),
                 state.connections.values().stream().filter(WorkerRecord::isRegistered).map(WorkerRecord::snapshot).toList(),
-                pool.describeRegistered()));
+                pool.describeRegistered(), faults.hooks().engine().scenarioState()));
     }
 
     /**

@@ -3,11 +3,14 @@ package dev.dispatchsim.internal.engine;
 import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.internal.clock.EventLoop;
 import dev.dispatchsim.internal.fault.FaultEngine;
+import dev.dispatchsim.internal.fault.Rule;
 import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
 import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.ProfileLoaded;
+import dev.dispatchsim.journal.JournalEvent.RuleChanged;
+import dev.dispatchsim.journal.JournalEvent.ScenarioStateChanged;
 import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.DispatchSource;
@@ -103,6 +106,45 @@ public final class Engine implements AutoCloseable {
         return loop.call(() -> {
             faultEngine.load(profile);
             state.journal(new ProfileLoaded(profile.name()));
+            return null;
+        });
+    }
+
+    /**
+     * Adds a rule to the profile in force (its counters start at zero, the others keep theirs) and journals it.
+     * Fails with IllegalArgumentException when its name is taken or it names a state the profile does not declare.
+     */
+    public CompletableFuture<Void> addRule(Rule rule) {
+        return loop.call(() -> {
+            faultEngine.addRule(rule);
+            state.journal(new RuleChanged(rule.name(), "added"));
+            return null;
+        });
+    }
+
+    /** Removes a rule of the profile in force; false when there is none of that name. */
+    public CompletableFuture<Boolean> removeRule(String name) {
+        return loop.call(() -> journaled(faultEngine.removeRule(name), name, "removed"));
+    }
+
+    /** Switches a rule on or off, keeping its counters; false when there is none of that name. */
+    public CompletableFuture<Boolean> setRuleEnabled(String name, boolean enabled) {
+        return loop.call(() -> journaled(faultEngine.setEnabled(name, enabled), name, enabled ? "enabled" : "disabled"));
+    }
+
+    private boolean journaled(boolean changed, String rule, String change) {
+        if (changed) {
+            state.journal(new RuleChanged(rule, change));
+        }
+        return changed;
+    }
+
+    /** Moves the profile's scenario state (IllegalArgumentException when it does not declare it) and journals it. */
+    public CompletableFuture<Void> setScenarioState(String next) {
+        return loop.call(() -> {
+            String before = faultEngine.scenarioState();
+            faultEngine.setScenarioState(next);
+            state.journal(new ScenarioStateChanged(before == null ? "" : before, next, ""));
             return null;
         });
     }

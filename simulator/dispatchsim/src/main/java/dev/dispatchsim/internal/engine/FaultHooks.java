@@ -3,9 +3,11 @@ package dev.dispatchsim.internal.engine;
 import dev.dispatchsim.internal.clock.ScheduledTask;
 import dev.dispatchsim.internal.fault.FaultContext;
 import dev.dispatchsim.internal.fault.FaultDecision;
+import dev.dispatchsim.internal.fault.FaultEffect;
 import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.ScenarioStateChanged;
 import dev.dispatchsim.model.SimulatorState.Phase;
 
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -65,10 +68,20 @@ final class FaultHooks {
 
     List<FaultDecision> decide(FaultContext.Builder context) {
         FaultContext ctx = context.virtualTime(Duration.between(start, state.now())).inFlightDispatches(inFlight()).build();
+        String before = faultEngine.scenarioState();
         List<FaultDecision> decisions = faultEngine.decide(ctx);
         for (FaultDecision decision : decisions) {
+            if (decision.effect() instanceof FaultEffect.NoEffect) {
+                continue; // a rule that only moves the scenario state: the state change below is its line
+            }
             state.journal(new FaultApplied(decision.rule(), decision.hook().wireName(), decision.applied(),
                     targets(decision), decision.draw().isPresent() ? decision.draw().getAsDouble() : null));
+        }
+        String after = faultEngine.scenarioState();
+        if (!Objects.equals(before, after)) {
+            String rule = decisions.stream().filter(d -> d.thenState() != null).reduce((a, b) -> b)
+                    .map(FaultDecision::rule).orElse("");
+            state.journal(new ScenarioStateChanged(before == null ? "" : before, after, rule));
         }
         return decisions;
     }

@@ -23,6 +23,7 @@ import static dev.dispatchsim.internal.fault.HookPoint.WORKER_REGISTER;
  * is the order error messages list them in.
  */
 final class EffectHooks {
+    static final Set<HookPoint> EVERY = of(EnumSet.allOf(HookPoint.class));
     /** Anything that happens can be lost or late; only a ListDispatch report is an answer, not an event. */
     static final Set<HookPoint> ALL_BUT_REPORT = of(EnumSet.complementOf(EnumSet.of(JOB_STATUS_REPORT)));
     /** Things that can meaningfully happen twice (a second dispatch, a repeated frame …). */

@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
  * @param occurrence the rule's 1-based count of matching events at the time it fired
  * @param draw       the uniform number in [0, 1) compared against the schedule's probability, if it has one
  * @param delay      the sampled delay, for a {@link FaultEffect.Delay} only
+ * @param thenState  the scenario state the rule moves to, or null
  */
 public record FaultDecision(
         String rule,
@@ -21,7 +22,13 @@ public record FaultDecision(
         FaultTargets targets,
         long occurrence,
         OptionalDouble draw,
-        Optional<Duration> delay) {
+        Optional<Duration> delay,
+        String thenState) {
+
+    public FaultDecision(String rule, HookPoint hook, FaultEffect effect, FaultTargets targets, long occurrence,
+                         OptionalDouble draw, Optional<Duration> delay) {
+        this(rule, hook, effect, targets, occurrence, draw, delay, null);
+    }
 
     /** What the rule did, as the journal records it: the sampled delay, the error sent, the status reported. */
     public AppliedEffect applied() {

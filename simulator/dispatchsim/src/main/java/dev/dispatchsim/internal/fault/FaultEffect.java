@@ -162,6 +162,16 @@ public sealed interface FaultEffect {
         public Set<HookPoint> allowedAt() { return EffectHooks.STALLABLE; }
     }
 
+    /**
+     * No effect on the event: the rule exists to move the scenario state ({@code then:} without {@code do:}).
+     * Not a {@code do:} type; the fault hooks journal the state change, not a fault.
+     */
+    record NoEffect() implements FaultEffect {
+        public String typeName() { return "none"; }
+        public boolean terminal() { return false; }
+        public Set<HookPoint> allowedAt() { return EffectHooks.EVERY; }
+    }
+
     /** Close the worker's socket with {@code code} instead of going on. */
     record Disconnect(int code, String reason) implements FaultEffect {
         public static final int DEFAULT_CODE = 1011;

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * and the k-th firing the k-th delay sample, whatever else the rule's schedule says.
  */
 final class RuleState {
-    private final Rule rule;
+    /** Replaced only by a toggle of {@code enabled}, which keeps the counters and generators. */
+    private Rule rule;
     private final SplittableRandom whenRandom;
     private final SplittableRandom doRandom;
     private long matched;
@@ -30,9 +31,30 @@ final class RuleState {
         return rule;
     }
 
-    /** Counts the event if the selector matches, and returns a decision if the schedule fires. */
-    Optional<FaultDecision> offer(FaultContext ctx) {
-        if (!rule.match().matches(ctx)) {
+    void replace(Rule changed) {
+        this.rule = changed;
+    }
+
+    long matched() {
+        return matched;
+    }
+
+    long fired() {
+        return fired;
+    }
+
+    /**
+     * Whether the rule sees the event at all: enabled, in its scenario state (if it names one) and
+     * selected. Only events it sees are counted, so "the 2nd occurrence" means the 2nd one in its state.
+     */
+    private boolean sees(FaultContext ctx, String scenarioState) {
+        return rule.enabled() && (rule.inState() == null || rule.inState().equals(scenarioState))
+                && rule.match().matches(ctx);
+    }
+
+    /** Counts the event if the rule sees it, and returns a decision if the schedule fires. */
+    Optional<FaultDecision> offer(FaultContext ctx, String scenarioState) {
+        if (!sees(ctx, scenarioState)) {
             return Optional.empty();
         }
         long occurrence = ++matched;
@@ -46,7 +68,7 @@ final class RuleState {
         Optional<Duration> delay = rule.effect() instanceof FaultEffect.Delay d
                 ? Optional.of(d.sample(doRandom)) : Optional.empty();
         return Optional.of(new FaultDecision(rule.name(), ctx.hook(), rule.effect(), FaultTargets.of(ctx),
-                occurrence, draw, delay));
+                occurrence, draw, delay, rule.thenState()));
     }
 
     /**
@@ -54,8 +76,8 @@ final class RuleState {
      * must not change what later events see. The probability draw it needs is kept for the next real
      * event, so peeking never shifts the sequence of draws. Delays are not sampled.
      */
-    Optional<FaultDecision> peek(FaultContext ctx) {
-        if (!rule.match().matches(ctx)) {
+    Optional<FaultDecision> peek(FaultContext ctx, String scenarioState) {
+        if (!sees(ctx, scenarioState)) {
             return Optional.empty();
         }
         OptionalDouble draw = nextDraw();
@@ -64,7 +86,7 @@ final class RuleState {
             return Optional.empty();
         }
         return Optional.of(new FaultDecision(rule.name(), ctx.hook(), rule.effect(), FaultTargets.of(ctx),
-                matched + 1, draw, Optional.empty()));
+                matched + 1, draw, Optional.empty(), rule.thenState()));
     }
 
     /** Drawn for every matching event, before the other criteria, so draws line up with occurrences. */

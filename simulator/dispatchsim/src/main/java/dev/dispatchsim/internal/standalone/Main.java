@@ -49,8 +49,13 @@ public final class Main {
         EnvLayer envLayer = EnvLayer.of(env);
         if (parsed.hasSubcommand()) {
             ParseResult sub = parsed.subcommand();
+            if (CommandLine.printHelpIfRequested(sub)) {
+                return 0;
+            }
             return switch (sub.commandSpec().name()) {
                 case ReportCommand.NAME -> ReportCommand.run(sub, out, err);
+                case ValidateCommand.NAME -> ValidateCommand.run(sub, out, err);
+                case TokenCommand.NAME -> TokenCommand.run(sub, envLayer, out, err);
                 default -> HealthCheck.run(envLayer, out, err);
             };
         }
@@ -127,6 +132,8 @@ public final class Main {
                 + "GET /_sim/health, 1 otherwise (the Docker image's HEALTHCHECK).");
         spec.addSubcommand("healthcheck", health);
         spec.addSubcommand(ReportCommand.NAME, ReportCommand.spec());
+        spec.addSubcommand(ValidateCommand.NAME, ValidateCommand.spec());
+        spec.addSubcommand(TokenCommand.NAME, TokenCommand.spec());
         return spec;
     }
 }

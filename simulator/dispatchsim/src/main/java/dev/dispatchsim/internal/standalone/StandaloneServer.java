@@ -57,12 +57,25 @@ public final class StandaloneServer implements AutoCloseable {
         }
         LiveKitSimulator sim = builder.start();
         out.println("dispatchsim listening on " + sim.httpUrl() + " (LIVEKIT_URL=" + sim.wsUrl() + "), admin API at "
-                + sim.httpUrl() + "/_sim/, timeline at " + sim.httpUrl() + "/_sim/ui");
+                + sim.httpUrl() + "/_sim/, timeline at " + sim.httpUrl() + "/_sim/ui, " + seedInForce(config, profile, faults));
         out.println("dispatchsim config: " + config.describe(profile));
         if (adminToken != null && config.adminToken() == null) {
             out.println(AdminTokens.announcement(adminToken, config.bind()));
         }
         return new StandaloneServer(sim);
+    }
+
+    /**
+     * Which seed decides what: the run's seed (flag, env, or the profile's {@code seed:} as a default when neither
+     * is given) drives ids, worker choice and the fault rules, unless the profile fixes its own ({@code seed_fixed}).
+     */
+    static String seedInForce(StandaloneConfig config, ProfileInfo profile, Profile faults) {
+        String run = "seed " + config.effectiveSeed(profile) + " (" + config.seedSource(profile) + ")";
+        if (faults.seedFixed()) {
+            return run + "; fault rules draw from seed " + faults.seed().getAsLong() + ", fixed by profile '"
+                    + faults.name() + "' (seed_fixed: true)";
+        }
+        return run + (faults.ruleNames().isEmpty() ? "" : ", fault rules included");
     }
 
     /** A bad profile stops the start with exit code 2, naming the flag or env var and the file:line:column. */

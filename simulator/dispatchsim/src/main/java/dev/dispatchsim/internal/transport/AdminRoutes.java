@@ -37,7 +37,7 @@ public final class AdminRoutes {
 
     private void handle(Context ctx) {
         AdminRequest request = new AdminRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), ctx.headerMap(),
-                ctx.body());
+                ctx.body(), ctx.ip());
         AdminResponse response = api.handle(request);
         if (response.stream() != null) {
             new SseHandler(client -> stream(client, response.stream())).handle(ctx);

@@ -13,7 +13,7 @@ final class DelayReader {
     private DelayReader() {
     }
 
-    static FaultEffect.Delay read(Fields f) {
+    static FaultEffect.Delay read(Fields f, Problems problems) {
         List<String> given = f.present(DISTRIBUTIONS);
         if (given.size() != 1) {
             throw Problems.at(f.location(), "effect 'delay' needs exactly one distribution; got "
@@ -22,21 +22,21 @@ final class DelayReader {
         String kind = given.get(0);
         Node node = f.required(kind);
         Duration max = f.optional("max").map(n -> Scalars.duration(n, "max")).orElse(null);
-        return new FaultEffect.Delay(distribution(kind, node), max);
+        return new FaultEffect.Delay(distribution(kind, node, problems), max);
     }
 
-    private static DelayDistribution distribution(String kind, Node node) {
+    private static DelayDistribution distribution(String kind, Node node, Problems problems) {
         switch (kind) {
             case "fixed":
                 return new DelayDistribution.Fixed(Scalars.duration(node, "fixed"));
             case "uniform":
-                return uniform(Fields.of(node, "'uniform'", "uniform key", List.of("min", "max")));
+                return uniform(Fields.of(node, "'uniform'", "uniform key", List.of("min", "max"), problems));
             case "lognormal":
-                Fields ln = Fields.of(node, "'lognormal'", "lognormal key", List.of("median", "sigma"));
+                Fields ln = Fields.of(node, "'lognormal'", "lognormal key", List.of("median", "sigma"), problems);
                 return new DelayDistribution.LogNormal(Scalars.duration(ln.required("median"), "median"),
                         nonNegative(ln.required("sigma"), "sigma"));
             default:
-                Fields n = Fields.of(node, "'normal'", "normal key", List.of("mean", "stddev"));
+                Fields n = Fields.of(node, "'normal'", "normal key", List.of("mean", "stddev"), problems);
                 return new DelayDistribution.Normal(Scalars.duration(n.required("mean"), "mean"),
                         Scalars.duration(n.required("stddev"), "stddev"));
         }

@@ -30,15 +30,16 @@ final class EffectReader {
     private EffectReader() {
     }
 
-    static FaultEffect read(Node node, HookPoint at) {
+    /** {@code at} is null when the rule's hook point is itself bad: the effect is then checked on its own. */
+    static FaultEffect read(Node node, HookPoint at, Problems problems) {
         Node typeNode = typeNode(node);
         String type = Scalars.oneOf(typeNode, "effect type", FaultEffect.TYPE_NAMES,
                 t -> Optional.of(t).filter(KEYS::containsKey));
         Node.Mapping mapping = node instanceof Node.Mapping m ? m
                 : new Node.Mapping(Map.of("type", new Node.Entry("type", node.location(), node)), node.location());
-        Fields f = Fields.of(mapping, "'do'", type + " effect key", KEYS.get(type));
-        FaultEffect effect = build(type, f);
-        if (!effect.allowedAt().contains(at)) {
+        Fields f = Fields.of(mapping, "'do'", type + " effect key", KEYS.get(type), problems);
+        FaultEffect effect = build(type, f, problems);
+        if (at != null && !effect.allowedAt().contains(at)) {
             String what = effect instanceof FaultEffect.Fail fail
                     ? "effect 'fail' with '" + fail.failure().keyName() + "'" : "effect '" + type + "'";
             throw Problems.at(typeNode.location(), what + " is not allowed at hook point '" + at.wireName()
@@ -53,24 +54,24 @@ final class EffectReader {
                     "missing required effect key 'type'", null, FaultEffect.TYPE_NAMES));
         }
         if (node instanceof Node.Sequence) {
-            Fields.of(node, "'do'", "effect key", List.of()); // throws: a list is neither form
+            Fields.of(node, "'do'", "effect key", List.of(), new Problems()); // throws: a list is neither form
         }
         return node;
     }
 
-    private static FaultEffect build(String type, Fields f) {
+    private static FaultEffect build(String type, Fields f, Problems problems) {
         switch (type) {
             case "drop":
                 return new FaultEffect.Drop();
             case "delay":
-                return DelayReader.read(f);
+                return DelayReader.read(f, problems);
             case "duplicate":
                 return new FaultEffect.Duplicate(f.optional("offset").map(n -> Scalars.duration(n, "offset"))
                         .orElse(Duration.ZERO));
             case "reorder":
                 return new FaultEffect.Reorder();
             case "fail":
-                return new FaultEffect.Fail(FailureReader.read(f));
+                return new FaultEffect.Fail(FailureReader.read(f, problems));
             case "report":
                 return new FaultEffect.Report(
                         Scalars.oneOf(f.required("status"), "job status", STATUSES, EffectReader::status),

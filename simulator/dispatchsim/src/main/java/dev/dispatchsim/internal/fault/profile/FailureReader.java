@@ -11,7 +11,7 @@ final class FailureReader {
     private FailureReader() {
     }
 
-    static Fail.Failure read(Fields f) {
+    static Fail.Failure read(Fields f, Problems problems) {
         List<String> given = f.present(Fail.Failure.KEY_NAMES);
         if (given.size() != 1) {
             throw Problems.at(f.location(), "effect 'fail' needs exactly one of twirp, http_status, ws_close; got "
@@ -26,14 +26,14 @@ final class FailureReader {
         Node node = f.required(kind);
         switch (kind) {
             case "twirp":
-                Fields t = Fields.of(node, "'twirp'", "twirp key", List.of("code", "msg"));
+                Fields t = Fields.of(node, "'twirp'", "twirp key", List.of("code", "msg"), problems);
                 return new Fail.Twirp(Scalars.oneOf(t.required("code"), "twirp code", ErrorCode.wireNames(),
                         ErrorCode::find), t.optional("msg").map(n -> Scalars.text(n, "msg")).orElse(""));
             case "http_status":
                 return new Fail.HttpStatus(Scalars.smallInt(node, "http_status", 400, 599),
                         f.optional("body").map(n -> Scalars.text(n, "body")).orElse(""));
             default:
-                Fields w = Fields.of(node, "'ws_close'", "ws_close key", List.of("code", "reason"));
+                Fields w = Fields.of(node, "'ws_close'", "ws_close key", List.of("code", "reason"), problems);
                 return new Fail.WsClose(Scalars.smallInt(w.required("code"), "code", 1000, 4999),
                         w.optional("reason").map(n -> Scalars.text(n, "reason")).orElse(""));
         }

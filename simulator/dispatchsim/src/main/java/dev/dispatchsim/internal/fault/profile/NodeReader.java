@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dispatchsim.profile.ProfileException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,13 +47,40 @@ final class NodeReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String why = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
-            throw new ProfileException(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
-                    "not valid YAML or JSON: " + why, null, List.of());
+            throw syntaxError(e, source);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String: cannot happen
         }
+    }
+
+    /**
+     * The YAML parser's own explanation at the place it found the problem (its "problem mark"); the position
+     * Jackson reports is where its last token started, which for an indentation error is often lines earlier.
+     * The parser's context ("while parsing a block mapping") and where that started are kept too.
+     */
+    private static ProfileException syntaxError(JsonProcessingException e, String source) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark at = marked.getProblemMark();
+            StringBuilder why = new StringBuilder("not valid YAML: ").append(oneLine(marked.getProblem()));
+            if (marked.getContext() != null) {
+                why.append(" (").append(oneLine(marked.getContext()));
+                Mark context = marked.getContextMark();
+                if (context != null) {
+                    why.append(" that starts at line ").append(context.getLine() + 1)
+                            .append(", column ").append(context.getColumn() + 1);
+                }
+                why.append(')');
+            }
+            return new ProfileException(source, at.getLine() + 1, at.getColumn() + 1, why.toString(), null, List.of());
+        }
+        JsonLocation l = e.getLocation();
+        String why = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
+        return new ProfileException(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
+                "not valid YAML or JSON: " + why, null, List.of());
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\n\\s*", " ");
     }
 
     private Node.Location here() {

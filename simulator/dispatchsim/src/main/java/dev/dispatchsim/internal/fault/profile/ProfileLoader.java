@@ -1,7 +1,9 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import dev.dispatchsim.internal.fault.Rule;
 import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.profile.ProfileException;
+import dev.dispatchsim.profile.ProfileProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import java.util.List;
  */
 public final class ProfileLoader {
     public static final String INLINE = "<inline>";
+    public static final String RULE = "<rule>";
     static final String RESOURCE_DIR = "dispatchsim/profiles/";
     static final String INDEX = RESOURCE_DIR + "index.txt";
 
@@ -33,6 +36,17 @@ public final class ProfileLoader {
     public static RuleProfile fromYaml(String text, String sourceName) {
         String source = sourceName == null ? INLINE : sourceName;
         return ProfileReader.read(NodeReader.read(text, source));
+    }
+
+    /**
+     * One rule written alone (YAML or JSON), checked like a rule of a profile declaring {@code states}.
+     * Errors call it {@code <rule>}.
+     */
+    public static Rule ruleFromYaml(String text, List<String> states) {
+        Problems problems = new Problems();
+        java.util.Optional<Rule> rule = RuleReader.read(NodeReader.read(text, RULE), states, problems);
+        problems.throwIfAny();
+        return rule.orElseThrow();
     }
 
     /** Reads a profile given in code or in a request body; errors call it {@code <inline>}. */
@@ -71,7 +85,7 @@ public final class ProfileLoader {
         List<String> names = bundledNames();
         String text = names.contains(bare) ? resource(RESOURCE_DIR + bare + ".yaml") : null;
         if (text == null) {
-            throw new ProfileException(null, 0, 0, "unknown bundled profile '" + name + "'", name, names);
+            throw notFound("unknown bundled profile '" + name + "'", name, names);
         }
         return fromYaml(text, bare + ".yaml");
     }
@@ -96,8 +110,14 @@ public final class ProfileLoader {
         if (bundledNames().contains(pathOrName.replaceFirst("\\.yaml$", ""))) {
             return bundled(pathOrName);
         }
-        throw new ProfileException(null, 0, 0, "no profile file '" + pathOrName
-                + "' and no bundled profile of that name", pathOrName, bundledNames());
+        throw notFound("no profile file '" + pathOrName + "' and no bundled profile of that name", pathOrName,
+                bundledNames());
+    }
+
+    /** A name that is no bundled profile, with the bundled names and the nearest one. */
+    private static ProfileException notFound(String problem, String name, List<String> names) {
+        return new ProfileException(List.of(new ProfileProblem(null, 0, 0, problem, name, names,
+                Suggestions.closest(name.replaceFirst("\\.yaml$", ""), names).orElse(null))));
     }
 
     private static String resource(String name) {

@@ -7,43 +7,68 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a rule's {@code when:}, either the word {@code always} or a mapping of criteria. */
+/**
+ * Reads a rule's {@code when:}, either the word {@code always} or a mapping of criteria, each checked
+ * on its own. {@code state} is read here too (it is written under {@code when:}) but kept apart from
+ * the schedule: a rule outside its state does not see events at all.
+ */
 final class ScheduleReader {
     static final List<String> KEYS = List.of("always", "occurrences", "first", "after", "every", "probability",
-            "window", "at_most", "in_flight_at_least");
+            "window", "at_most", "in_flight_at_least", "state");
     private static final List<String> WINDOW_KEYS = List.of("from", "to");
+
+    /** The schedule, and the scenario state the rule needs (null = any). */
+    record When(Schedule schedule, String state) {
+    }
 
     private ScheduleReader() {
     }
 
-    static Schedule read(Optional<Node> node) {
-        if (node.isEmpty()) {
-            return Schedule.always();
+    static When read(Optional<Node> node, List<String> states, Problems problems) {
+        if (node.isEmpty() || node.get() instanceof Node.Scalar s && "always".equals(s.value())) {
+            return new When(Schedule.always(), null);
         }
-        if (node.get() instanceof Node.Scalar s && "always".equals(s.value())) {
-            return Schedule.always();
+        Fields f = Fields.of(node.get(), "'when'", "schedule key", KEYS, problems);
+        Schedule[] s = {Schedule.always()};
+        problems.check(() -> f.optional("always").ifPresent(ScheduleReader::alwaysTrue));
+        problems.attempt(() -> f.optional("occurrences").map(ScheduleReader::occurrences).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withOccurrences(v));
+        problems.attempt(() -> f.optional("first").map(n -> Scalars.integer(n, "first", 1)).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withFirst(v));
+        problems.attempt(() -> f.optional("after").map(n -> Scalars.integer(n, "after", 0)).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withAfter(v));
+        problems.attempt(() -> f.optional("every").map(n -> Scalars.integer(n, "every", 1)).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withEvery(v));
+        problems.attempt(() -> f.optional("probability").map(Scalars::probability).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withProbability(v));
+        problems.attempt(() -> f.optional("window").map(n -> window(s[0], n)).orElse(null)).ifPresent(v -> s[0] = v);
+        problems.attempt(() -> f.optional("at_most").map(n -> Scalars.integer(n, "at_most", 1)).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withAtMost(v));
+        problems.attempt(() -> f.optional("in_flight_at_least").map(n -> (int) Math.min(
+                Scalars.integer(n, "in_flight_at_least", 1), Integer.MAX_VALUE)).orElse(null))
+                .ifPresent(v -> s[0] = s[0].withInFlightAtLeast(v));
+        String state = problems.attempt(() -> f.optional("state").map(n -> declaredState(n, states)).orElse(null))
+                .orElse(null);
+        return new When(s[0], state);
+    }
+
+    /** A state a rule names ({@code when: {state}} or {@code then: {state}}) must be one the profile declares. */
+    static String declaredState(Node node, List<String> states) {
+        String state = Scalars.text(node, "state");
+        if (states.contains(state)) {
+            return state;
         }
-        Fields f = Fields.of(node.get(), "'when'", "schedule key", KEYS);
-        Schedule s = Schedule.always();
-        if (f.optional("always").isPresent() && !Scalars.bool(f.optional("always").get(), "always")) {
-            // "always: false" would mean "never": ambiguous next to other criteria, so say how instead
-            throw Problems.at(f.optional("always").get().location(),
-                    "'always: false' is not a schedule; to switch a rule off, remove it", "false", List.of("true"));
+        throw Problems.at(node.location(), states.isEmpty()
+                ? "state '" + state + "' is not declared: list the profile's states under 'states:' (the initial one first)"
+                : "unknown state '" + state + "'", state, states);
+    }
+
+    /** "always: false" would mean "never": ambiguous next to other criteria, so say how instead. */
+    private static void alwaysTrue(Node node) {
+        if (!Scalars.bool(node, "always")) {
+            throw Problems.at(node.location(), "'always: false' is not a schedule; to switch a rule off, remove it "
+                    + "or give it 'enabled: false'", "false", List.of("true"));
         }
-        if (f.optional("occurrences").isPresent()) {
-            s = s.withOccurrences(occurrences(f.optional("occurrences").get()));
-        }
-        s = f.optional("first").map(n -> Scalars.integer(n, "first", 1)).map(s::withFirst).orElse(s);
-        s = f.optional("after").map(n -> Scalars.integer(n, "after", 0)).map(s::withAfter).orElse(s);
-        s = f.optional("every").map(n -> Scalars.integer(n, "every", 1)).map(s::withEvery).orElse(s);
-        s = f.optional("probability").map(Scalars::probability).map(s::withProbability).orElse(s);
-        if (f.optional("window").isPresent()) {
-            s = window(s, f.optional("window").get());
-        }
-        s = f.optional("at_most").map(n -> Scalars.integer(n, "at_most", 1)).map(s::withAtMost).orElse(s);
-        s = f.optional("in_flight_at_least").map(n -> (int) Math.min(Scalars.integer(n, "in_flight_at_least", 1),
-                Integer.MAX_VALUE)).map(s::withInFlightAtLeast).orElse(s);
-        return s;
     }
 
     private static Long[] occurrences(Node node) {
@@ -62,7 +87,7 @@ final class ScheduleReader {
     }
 
     private static Schedule window(Schedule s, Node node) {
-        Fields f = Fields.of(node, "'window'", "window key", WINDOW_KEYS);
+        Fields f = Fields.of(node, "'window'", "window key", WINDOW_KEYS, new Problems());
         if (f.present(WINDOW_KEYS).isEmpty()) {
             throw Problems.at(f.location(), "an empty window; give 'from', 'to' or both", null, WINDOW_KEYS);
         }

@@ -86,18 +86,32 @@ class BundledProfilesTest {
     }
 
     @Test
-    void should_delay_every_dispatch_6_to_16s_with_pinned_draws_when_delivery_is_late() {
-        // GIVEN two simulators with different master seeds; the profile pins its own seed
+    void should_delay_every_dispatch_6_to_16s_drawn_from_the_run_seed_when_delivery_is_late() {
+        // GIVEN two simulators with one master seed and a third with another; the profile's seed does not fix its draws
         FaultEngine one = new FaultEngine(1);
+        FaultEngine same = new FaultEngine(1);
         FaultEngine other = new FaultEngine(999);
-        one.load(ProfileLoader.bundled("late-delivery"));
-        other.load(ProfileLoader.bundled("late-delivery"));
+        List.of(one, same, other).forEach(e -> e.load(ProfileLoader.bundled("late-delivery")));
         // WHEN
         List<Duration> delays = delays(one, 50);
-        // THEN
+        // THEN the same seed draws the same delays, another seed other ones, all in 6..16 s
         assertThat(delays).allSatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(16)))
-                .isEqualTo(delays(other, 50));
+                .isEqualTo(delays(same, 50)).isNotEqualTo(delays(other, 50));
         assertThat(delays.stream().distinct().count()).isGreaterThan(40);
+    }
+
+    @Test
+    void should_draw_the_same_delays_whatever_the_run_seed_when_the_profile_fixes_its_seed() {
+        // GIVEN the same profile with seed_fixed, under two master seeds
+        String fixed = "name: fixed\nseed: 3202\nseed_fixed: true\nrules:\n"
+                + "  - {name: late, at: dispatch_created, do: {type: delay, uniform: {min: 6s, max: 16s}}}\n";
+        FaultEngine one = new FaultEngine(1);
+        FaultEngine other = new FaultEngine(999);
+        one.load(ProfileLoader.fromYaml(fixed));
+        other.load(ProfileLoader.fromYaml(fixed));
+        // WHEN / THEN
+        assertThat(delays(one, 20)).isEqualTo(delays(other, 20));
+        assertThat(one.seed()).isEqualTo(3202);
     }
 
     private static List<Duration> delays(FaultEngine engine, int n) {

@@ -44,6 +44,6 @@ class ImportRulesTest {
         assertThat(imports(FAULT.resolve("profile"))).isNotEmpty().allSatisfy(l -> assertThat(l)
                 .containsAnyOf("import java.", "import com.fasterxml.jackson.", "import dev.dispatchsim.model.",
                         "import dev.dispatchsim.profile.", "import dev.dispatchsim.internal.fault.",
-                        "import dev.dispatchsim.internal.clock.DurationText", "import com.google.re2j."));
+                        "import dev.dispatchsim.internal.clock.DurationText", "import com.google.re2j.", "import org.yaml.snakeyaml.error."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.fault.profile;
 
+import dev.dispatchsim.internal.fault.RuleProfile;
 import dev.dispatchsim.profile.ProfileException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -42,28 +43,31 @@ class ProfileErrorsTest {
         // WHEN
         ProfileException e = error(() -> ProfileLoader.fromYaml(yaml, "checkout.yaml"));
         // THEN
-        assertThat(e.getMessage()).isEqualTo("checkout.yaml:4:9: unknown hook point 'availabilty_request'; valid: " + HOOKS);
+        assertThat(e.getMessage()).isEqualTo("checkout.yaml:4:9: unknown hook point 'availabilty_request'"
+                + " (did you mean 'availability_request'?); valid: " + HOOKS);
         assertThat(e.file()).isEqualTo("checkout.yaml");
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(9);
         assertThat(e.badValue()).isEqualTo("availabilty_request");
         assertThat(e.validValues()).hasSize(12).startsWith("twirp_request").endsWith("webhook");
         assertThat(e.problem()).isEqualTo("unknown hook point 'availabilty_request'");
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.suggestion()).isEqualTo("availability_request"));
     }
 
     @Test
     void should_say_inline_when_the_profile_has_no_file() {
         assertThat(errorOf(() -> ProfileLoader.fromYaml("name: p\nrulez: []\n")))
-                .isEqualTo("<inline>:2:1: unknown profile key 'rulez'; valid: name, description, seed, rules");
+                .isEqualTo("<inline>:2:1: unknown profile key 'rulez' (did you mean 'rules'?); valid: name, description, seed,"
+                        + " seed_fixed, states, rules");
     }
 
     @Test
     void should_list_the_valid_keys_of_that_level_when_a_key_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    when: {probabilty: 0.3}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:12: unknown schedule key 'probabilty'; valid: always, occurrences, first,"
-                        + " after, every, probability, window, at_most, in_flight_at_least");
+                .isEqualTo("checkout.yaml:5:12: unknown schedule key 'probabilty' (did you mean 'probability'?); valid: always,"
+                        + " occurrences, first, after, every, probability, window, at_most, in_flight_at_least, state");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {agnt: x}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:13: unknown selector 'agnt'; valid: service, method, agent, room,"
+                .isEqualTo("checkout.yaml:5:13: unknown selector 'agnt' (did you mean 'agent'?); valid: service, method, agent, room,"
                         + " room_regex, source, job_type, worker, worker_agent, worker_order, metadata_contains, event,"
                         + " participant_kind, url");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: delay, fixed: 1s, median: 2s}")))
@@ -75,7 +79,7 @@ class ProfileErrorsTest {
     void should_show_valid_examples_when_a_duration_is_bad() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: delay, fixed: 10}")))
                 .isEqualTo("checkout.yaml:5:30: bad duration '10' for 'fixed' (numbers with units h, m, s or ms, or"
-                        + " ISO-8601); valid: 10s, 2m30s, 500ms, 1.5s, 0, PT10S");
+                        + " ISO-8601) (did you mean '10s'?); valid: 10s, 2m30s, 500ms, 1.5s, 0, PT10S");
     }
 
     @Test
@@ -87,22 +91,22 @@ class ProfileErrorsTest {
     @Test
     void should_list_the_effect_types_when_an_effect_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    do: {type: dorp}")))
-                .isEqualTo("checkout.yaml:5:16: unknown effect type 'dorp'; valid: drop, delay, duplicate, reorder,"
-                        + " fail, report, stall, disconnect");
+                .isEqualTo("checkout.yaml:5:16: unknown effect type 'dorp' (did you mean 'drop'?); valid: drop, delay, duplicate,"
+                        + " reorder, fail, report, stall, disconnect");
     }
 
     @Test
     void should_list_the_valid_names_when_an_enum_value_is_unknown() {
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {source: createroom}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:21: unknown dispatch source 'createroom'; valid: create_room,"
+                .isEqualTo("checkout.yaml:5:21: unknown dispatch source 'createroom' (did you mean 'create_room'?); valid: create_room,"
                         + " create_dispatch, token, automatic");
         assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {job_type: ROOM}", "    do: drop")))
                 .isEqualTo("checkout.yaml:5:23: unknown job type 'ROOM'; valid: JT_ROOM, JT_PUBLISHER, JT_PARTICIPANT");
         assertThat(load(inRule("  - name: r", "    at: job_status_report", "    do: {type: report, status: RUNNING}")))
-                .isEqualTo("checkout.yaml:5:32: unknown job status 'RUNNING'; valid: JS_PENDING, JS_RUNNING,"
+                .isEqualTo("checkout.yaml:5:32: unknown job status 'RUNNING' (did you mean 'JS_RUNNING'?); valid: JS_PENDING, JS_RUNNING,"
                         + " JS_SUCCESS, JS_FAILED");
         assertThat(load(inRule("  - name: r", "    at: twirp_request", "    do: {type: fail, twirp: {code: unavailble}}")))
-                .isEqualTo("checkout.yaml:5:36: unknown twirp code 'unavailble'; valid: canceled, unknown,"
+                .isEqualTo("checkout.yaml:5:36: unknown twirp code 'unavailble' (did you mean 'unavailable'?); valid: canceled, unknown,"
                         + " invalid_argument, malformed, deadline_exceeded, not_found, bad_route, already_exists,"
                         + " permission_denied, unauthenticated, resource_exhausted, failed_precondition, aborted,"
                         + " out_of_range, unimplemented, internal, unavailable, data_loss");
@@ -132,14 +136,34 @@ class ProfileErrorsTest {
     @Test
     void should_list_the_events_and_kinds_the_simulator_sends_when_a_webhook_selector_names_another() {
         assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {event: participant_join}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:20: unknown webhook event 'participant_join'; valid: room_started,"
-                        + " room_finished, participant_joined, participant_left, participant_connection_aborted,"
-                        + " track_published, track_unpublished");
+                .isEqualTo("checkout.yaml:5:20: unknown webhook event 'participant_join' (did you mean 'participant_joined'?);"
+                        + " valid: room_started, room_finished, participant_joined, participant_left,"
+                        + " participant_connection_aborted, track_published, track_unpublished");
         assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {event: 'egress_*'}", "    do: drop")))
                 .startsWith("checkout.yaml:5:20: unknown webhook event 'egress_*'; valid: room_started,");
         assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {participant_kind: agent}", "    do: drop")))
-                .isEqualTo("checkout.yaml:5:31: unknown participant kind 'agent'; valid: STANDARD, INGRESS, EGRESS, SIP,"
-                        + " AGENT, CONNECTOR, BRIDGE");
+                .isEqualTo("checkout.yaml:5:31: unknown participant kind 'agent' (did you mean 'AGENT'?); valid: STANDARD,"
+                        + " INGRESS, EGRESS, SIP, AGENT, CONNECTOR, BRIDGE");
+    }
+
+    @Test
+    void should_refuse_webhook_selectors_elsewhere_and_dispatch_ones_at_the_webhook_hook_when_they_could_never_match() {
+        // GIVEN a webhook selector at a dispatch hook WHEN loaded THEN refused, naming the webhook hook
+        assertThat(load(inRule("  - name: r", "    at: agent_join", "    match: {event: participant_joined}", "    do: drop")))
+                .isEqualTo("checkout.yaml:5:13: selector 'event' can never match at hook point 'agent_join', which does not"
+                        + " know that field (it is known at webhook); valid: agent, room, room_regex, source,"
+                        + " metadata_contains, job_type");
+        // GIVEN a dispatch selector at the webhook hook WHEN loaded THEN refused with the webhook hook's own selectors
+        assertThat(load(inRule("  - name: r", "    at: webhook", "    match: {source: create_room}", "    do: drop")))
+                .isEqualTo("checkout.yaml:5:13: selector 'source' can never match at hook point 'webhook', which does not"
+                        + " know that field (it is known at dispatch_created, availability_request, availability_response,"
+                        + " job_assignment, agent_join, job_status_report, job_termination); valid: agent, room, room_regex,"
+                        + " event, participant_kind, url");
+        // GIVEN every selector the webhook hook fills in WHEN loaded THEN accepted
+        RuleProfile ok = ProfileLoader.fromYaml(inRule("  - name: r", "    at: webhook", "    match: {agent: stt-*, room: session-*,"
+                + " room_regex: 'session-[0-9]+', event: 'participant_*', participant_kind: AGENT, url: 'http://*'}",
+                "    do: drop"), "checkout.yaml");
+        assertThat(ok.rules()).hasSize(1);
     }
 
     @Test
@@ -205,7 +229,7 @@ class ProfileErrorsTest {
     @Test
     void should_report_the_parser_position_when_the_text_is_not_yaml() {
         assertThat(load("name: x\n  bad: : indent\n"))
-                .isEqualTo("checkout.yaml:2:6: not valid YAML or JSON: mapping values are not allowed here");
+                .isEqualTo("checkout.yaml:2:6: not valid YAML: mapping values are not allowed here");
         assertThat(load("")).isEqualTo("checkout.yaml:1:1: the profile is empty; it needs at least a 'name'");
         assertThat(load("name: a\n---\nname: b\n"))
                 .isEqualTo("checkout.yaml:3:1: more than one YAML document; a profile is one document");
@@ -214,13 +238,13 @@ class ProfileErrorsTest {
     @Test
     void should_point_into_the_line_when_json_is_on_one_line() {
         assertThat(load("{\"name\": \"p\", \"rules\": [{\"name\": \"r\", \"at\": \"agent_joins\", \"do\": \"drop\"}]}"))
-                .startsWith("checkout.yaml:1:45: unknown hook point 'agent_joins'; valid: twirp_request");
+                .startsWith("checkout.yaml:1:45: unknown hook point 'agent_joins' (did you mean 'agent_join'?); valid: twirp_request");
     }
 
     @Test
     void should_list_the_bundled_names_when_a_bundled_profile_is_unknown() {
         ProfileException e = error(() -> ProfileLoader.bundled("late-delivry"));
-        assertThat(e.getMessage()).isEqualTo("unknown bundled profile 'late-delivry'; valid: "
+        assertThat(e.getMessage()).isEqualTo("unknown bundled profile 'late-delivry' (did you mean 'late-delivery'?); valid: "
                 + String.join(", ", ProfileLoader.bundledNames()));
         assertThat(e.file()).isNull();
         assertThat(e.validValues()).contains("late-delivery", "createroom-agents-dropped");

@@ -137,9 +137,10 @@ class ProfileLoaderTest {
         // WHEN
         RuleProfile p = ProfileLoader.fromYaml(json);
         // THEN
-        assertThat(p).isEqualTo(RuleProfile.of("j", Rule.of("r", HookPoint.AVAILABILITY_REQUEST, new FaultEffect.Drop())
-                .withMatch(Selector.any().withSource(DispatchSource.CREATE_ROOM))
-                .withWhen(Schedule.always().withOccurrences(2L, 3L, 4L))).withSeed(7));
+        assertThat(p).isEqualTo(new RuleProfile("j", "", java.util.OptionalLong.of(7), java.util.List.of(
+                Rule.of("r", HookPoint.AVAILABILITY_REQUEST, new FaultEffect.Drop())
+                        .withMatch(Selector.any().withSource(DispatchSource.CREATE_ROOM))
+                        .withWhen(Schedule.always().withOccurrences(2L, 3L, 4L)))));
     }
 
     @Test
