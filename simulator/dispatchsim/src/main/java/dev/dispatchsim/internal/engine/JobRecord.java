@@ -46,6 +46,11 @@ final class JobRecord {
     boolean terminateWhenLaunched;
     ScheduledTask listingTimer;
     ScheduledTask agentJoinTimer;
+    /**
+     * The agent participant's sid, drawn when the assignment goes out rather than when the agent joins: whether
+     * a join happens can depend on when an app deletes the room, and the ids drawn after it must not.
+     */
+    String agentSid;
     ScheduledTask agentLeaveTimer;
 
     JobRecord(DispatchRecord dispatch, Job job) {

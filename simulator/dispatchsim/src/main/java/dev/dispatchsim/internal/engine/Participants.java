@@ -101,6 +101,9 @@ final class Participants {
      * then (and unless an {@code agent_join} fault holds it back). A duplicated assignment joins it once.
      */
     void agentAssigned(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer, String identity) {
+        if (job.agentSid == null) {
+            job.agentSid = state.ids.next("PA_");
+        }
         Duration delay = state.config.agentJoinDelay();
         if (delay.isZero()) {
             askToJoin(job, worker, answer, identity);
@@ -144,7 +147,7 @@ final class Participants {
         RoomRecord room = roomOf(job);
         Map<String, String> attributes = new LinkedHashMap<>(answer.participantAttributes());
         attributes.put("lk.agent_name", worker.registration.agentName());
-        ParticipantRecord agent = new ParticipantRecord(state.ids.next("PA_"), identity,
+        ParticipantRecord agent = new ParticipantRecord(job.agentSid, identity,
                 answer.participantName(), ParticipantKind.AGENT, answer.participantMetadata(), attributes,
                 worker.registration.permissions() == null ? Permissions.workerDefault()
                         : worker.registration.permissions(), state.now());
