@@ -5,6 +5,7 @@ import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,12 @@ public final class HttpServer implements AutoCloseable {
         public HttpServer start(String bind, int port) {
             boolean noLogger = LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
+            // Javalin's default pool, made here so that Twirp answers can be encoded and written on it
+            // (TwirpRoutes) instead of on the engine thread that completes them.
+            QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+            pool.setName("JettyServerThreadPool");
             Javalin app = Javalin.create(config -> {
+                config.jetty.threadPool = pool;
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = JETTY_MAX_BYTES;
                 // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
@@ -71,7 +77,8 @@ public final class HttpServer implements AutoCloseable {
                 });
                 Cors.mount(config.routes);
                 config.routes.get("/", ctx -> ctx.contentType("text/plain").result("OK"));
-                new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
+                new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults()), pool)
+                        .mount(config.routes);
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
             });
