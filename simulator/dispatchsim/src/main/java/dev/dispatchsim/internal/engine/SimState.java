@@ -8,7 +8,6 @@ import dev.dispatchsim.journal.JournalEvent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -23,9 +22,11 @@ final class SimState {
     Ids ids;
     Random workerChoice;
     String nodeId;
-    final Map<String, RoomRecord> rooms = new LinkedHashMap<>();
-    final Map<String, WorkerRecord> connections = new LinkedHashMap<>();
-    final Map<String, JobRecord> jobs = new LinkedHashMap<>();
+    /** Every record a walk over the maps below visited: what a dispatch costs, counted (see {@link CountedMap}). */
+    final CountedMap.Visits visits = new CountedMap.Visits();
+    final Map<String, RoomRecord> rooms = new CountedMap<>(visits);
+    final Map<String, WorkerRecord> connections = new CountedMap<>(visits);
+    final Map<String, JobRecord> jobs = new CountedMap<>(visits);
     int registrations;
     int connectionCount;
     /** Counts resets: connection handles carry it, so a socket from before a reset never finds a new worker. */
