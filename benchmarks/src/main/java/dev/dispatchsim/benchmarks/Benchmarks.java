@@ -38,6 +38,7 @@ public final class Benchmarks {
             }
         }
         Instant started = Instant.now();
+        jar = jar.toAbsolutePath().normalize(); // the path the build's AppCDS archive was made with
         Processes processes = new Processes(jar);
         List<Result> results = new ArrayList<>();
         System.out.println("dispatchsim benchmarks, " + mode.name() + " mode, " + machine());
@@ -66,9 +67,11 @@ public final class Benchmarks {
                 if (only.contains("start")) {
                     report(results, List.of(StartupRows.processStart(mode, processes, "", List.of())));
                     Path archive = StartupRows.appCdsArchive(processes);
+                    String archiveLabel = archive != null && archive.startsWith(jar.toAbsolutePath().normalize().getParent())
+                            ? " (AppCDS archive from the build)" : " (AppCDS archive made here)";
                     report(results, List.of(archive == null
                             ? Result.skipped("standalone start with AppCDS", "the training run wrote no archive")
-                            : StartupRows.processStart(mode, processes, " (AppCDS archive)",
+                            : StartupRows.processStart(mode, processes, archiveLabel,
                                     List.of("-XX:SharedArchiveFile=" + archive))));
                 }
             }

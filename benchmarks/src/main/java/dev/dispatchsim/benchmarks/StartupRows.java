@@ -57,10 +57,15 @@ final class StartupRows {
     }
 
     /**
-     * An AppCDS archive of the standalone jar, made the way the Docker image makes its own: one training run
-     * until healthy, stopped with SIGTERM so the JVM writes the archive. Null when it could not be made.
+     * The build's AppCDS archive of the standalone jar; without one, an archive made here the way the Docker image
+     * makes its own: one training run until healthy, stopped with SIGTERM so the JVM writes the archive. Null when
+     * none could be made.
      */
     static Path appCdsArchive(Processes processes) throws Exception {
+        Path built = processes.standaloneJar().resolveSibling("dispatchsim-standalone.jsa");
+        if (Files.isRegularFile(built) && Files.size(built) > 0) {
+            return built; // made by the build (simulator/dispatchsim/pom.xml), with this very jar
+        }
         Path archive = Files.createTempDirectory("dispatchsim-bench-cds").resolve("dispatchsim.jsa");
         try (Processes.Server training = processes.simulator(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:ArchiveClassesAtExit=" + archive))) {
