@@ -8,8 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The build's AppCDS training run (simulator/dispatchsim/pom.xml): starts the standalone server the way
@@ -23,25 +24,40 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        // Main prints "dispatchsim listening on ..." once the port is bound: the training waits for that line.
+        CountDownLatch listening = new CountDownLatch(1);
+        PrintStream out = new PrintStream(new OutputStream() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(int b) {
+                if (b != '\n') {
+                    line.append((char) b);
+                } else if (line.toString().startsWith("dispatchsim listening on ")) {
+                    listening.countDown();
+                } else {
+                    line.setLength(0);
+                }
+            }
+        }, true);
         String[] serverArgs = {"--port", Integer.toString(port), "--log-level", "warn"};
-        Thread server = new Thread(() -> Main.run(serverArgs, Map.of(), quiet, System.err), "cds-training-server");
+        Thread server = new Thread(() -> Main.run(serverArgs, Map.of(), out, System.err), "cds-training-server");
         server.setDaemon(true);
         server.start();
+        if (!listening.await(120, TimeUnit.SECONDS)) {
+            System.err.println("dispatchsim AppCDS training: the server did not start");
+            System.exit(1);
+        }
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (status(http, HttpRequest.newBuilder(URI.create(base + "/")).GET().build()) != 200) {
-            if (System.nanoTime() > deadline || !server.isAlive()) {
-                System.err.println("dispatchsim AppCDS training: the server did not answer GET / with 200");
-                System.exit(1);
-            }
-            Thread.sleep(20); // polling the server's start from outside: nothing in it to observe instead
+        if (status(http, HttpRequest.newBuilder(URI.create(base + "/")).GET().build()) != 200) {
+            System.err.println("dispatchsim AppCDS training: GET / did not answer 200");
+            System.exit(1);
         }
         // unauthenticated on purpose: the auth middleware and the plain-text answer are on every call's path
         status(http, HttpRequest.newBuilder(URI.create(base + "/twirp/livekit.RoomService/ListRooms"))
