@@ -4,7 +4,7 @@
 // ends the job with ctx.shutdown() — a Node job whose entry just returns stays alive forever.
 //
 // Job metadata (JSON, set by the app): {"session": "...", "mode": "shutdown" | "stay"}. "stay"
-// keeps the job running until the server terminates it (DeleteRoom -> JobTermination).
+// keeps the job running until the server terminates it (DeleteDispatch -> JobTermination; DeleteRoom sends none).
 //
 // Env: LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET (read by the SDK's CLI), BACKEND_URL
 // (the backend stub), AGENT_HEALTH_PORT (the worker's own health port; never the 8081 default,

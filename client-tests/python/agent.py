@@ -5,7 +5,7 @@ backend that it arrived ("agent contacted backend"), which is how the app verifi
 to end, and then ends the job with ctx.shutdown(): a job whose entrypoint just returns stays alive.
 
 Job metadata (JSON, set by the app): {"session": "...", "mode": "shutdown" | "stay"}. "stay" keeps
-the job running until the server terminates it (DeleteRoom -> JobTermination).
+the job running until the server terminates it (DeleteDispatch -> JobTermination; DeleteRoom sends none).
 
 Env: LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET (read by the SDK), BACKEND_URL (the
 backend stub), AGENT_HEALTH_PORT (the worker's own health port; never the 8081 default, or two

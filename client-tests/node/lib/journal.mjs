@@ -8,7 +8,7 @@ const NOT_DETERMINISTIC = new Set(['seq', 'virtualTime', 'wallTime', 'time', 'ti
 
 /**
  * The journal reduced to what the determinism contract covers: each room's dispatch decisions, in
- * order. Grouped by room because real clients run on real time: a 10 s availability timeout of one
+ * order. Grouped by room because real clients run on real time: a 3 s availability timeout of one
  * session may land before or after a later session's calls, but never moves within its own room.
  */
 export function dispatchDecisions(entries) {

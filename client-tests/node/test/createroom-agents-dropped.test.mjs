@@ -46,7 +46,7 @@ function droppedJobs(sessions) {
 
 /**
  * The journal once the day's last decision is made: the server gives up on each dropped offer
- * 10 s after it (AvailabilityTimedOut), after the app has long moved on.
+ * 3 s after it (AvailabilityTimedOut), after the app has moved on.
  */
 async function settledDecisions(sessions) {
   for (const jobId of droppedJobs(sessions)) {

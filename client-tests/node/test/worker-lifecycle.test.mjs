@@ -31,18 +31,30 @@ test('should reconnect after the server closes the worker socket, and take the n
 });
 
 test('should leave job processes running when only the worker dies, and none after the group is killed', TIMEOUT, async (t) => {
-  if (!(await skipUnlessReady(t, ctx))) return;
-  // GIVEN a running job (its process is a child of the worker)
+  if (!(await skipUnlessReady(t, ctx, { admin: true }))) return;
+  // GIVEN a running job (its process is a child of the worker), whose agent the simulator shows in the room
   await runSession({ sim: ctx.sim, backend: ctx.backend, room: 'orphan-check', mode: 'stay' });
   const job = ctx.backend.eventsFor('orphan-check')[0];
+  const agent = `agent-${job.jobId}`;
+  await awaitEntry(ctx.sim.admin, 'ParticipantJoined', { room: 'orphan-check', identity: agent });
 
   // WHEN only the worker process is killed
   process.kill(ctx.worker.group.pgid, 'SIGKILL');
   await ctx.worker.group.exited;
 
-  // THEN the job process lives on as an orphan, and killing the process group ends everything
+  // THEN the simulator drops the worker, and its agent leaves the room (a second later on the simulator's
+  // clock): the Node worker never reports a job status, so the end of its socket is the end of its jobs
+  await awaitEntry(ctx.sim.admin, 'WorkerDisconnected', { workerId: await assignedTo(job.jobId) });
+  const left = await awaitEntry(ctx.sim.admin, 'ParticipantLeft', { room: 'orphan-check', identity: agent });
+  assert.equal(left.reason, 'CLIENT_INITIATED');
+  // AND the job process lives on as an orphan, and killing the process group ends everything
   assert.equal(isAlive(job.pid), true, 'the job process outlived its worker');
   await stopGroup(ctx.worker.group);
   assert.equal(isAlive(job.pid), false);
   assert.deepEqual(processesWithMarker(ctx.marker).filter((p) => !p.cmdline.startsWith('java')), []);
 });
+
+/** The worker the job was assigned to, from the journal. */
+async function assignedTo(jobId) {
+  return (await awaitEntry(ctx.sim.admin, 'JobAssigned', { jobId })).workerId;
+}

@@ -17,7 +17,7 @@ def matching(entries: list[dict], type: str, **fields) -> list[dict]:
 
 def dispatch_decisions(entries: list[dict]) -> dict[str, list[dict]]:
     """Each room's dispatch decisions, in order. Grouped by room because real clients run on real
-    time: a 10 s availability timeout of one session may land before or after a later session's
+    time: a 3 s availability timeout of one session may land before or after a later session's
     calls, but never moves within its own room."""
     room_of_job = {e["jobId"]: e["room"] for e in entries if e.get("type") == "JobCreated"}
     by_room: dict[str, list[dict]] = {}

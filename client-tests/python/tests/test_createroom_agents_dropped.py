@@ -46,7 +46,7 @@ def _dropped_jobs(sessions: list[Session]) -> list[str]:
 
 def _settled_decisions(env, sessions: list[Session]) -> dict:
     """The journal once the day's last decision is made: the server gives up on each dropped offer
-    10 s after it (AvailabilityTimedOut), after the app has long moved on."""
+    3 s after it (AvailabilityTimedOut), after the app has moved on."""
     for job_id in _dropped_jobs(sessions):
         await_entry(env.sim.admin, "AvailabilityTimedOut", jobId=job_id, timeout=30)
     return dispatch_decisions(env.sim.admin.journal())

@@ -2,8 +2,10 @@ package com.example;
 
 // tag::quickstart[]
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.junit.SimulatorRuntimeInfo;
+import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import io.livekit.server.AgentDispatchServiceClient;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,11 @@ class QuickStartTest {
                     AgentDispatchServiceClient.createClient(info.httpUrl(), info.apiKey(), info.apiSecret());
             dispatches.createDispatch("checkout-42", "stt-agent", "{\"order\":42}").execute();
 
-            // THEN the worker got the job and the agent joined: ground truth, not what the API claims
+            // THEN the worker got the job, and the agent joined the room (1.5 s after the assignment, as a real
+            // agent does): ground truth, not what the API claims
             worker.nextAssignment(Duration.ofSeconds(5));
+            sim.journal().await(ParticipantJoined.class, joined -> joined.kind() == ParticipantKind.AGENT,
+                    Duration.ofSeconds(5));
             assertThat(sim).room("checkout-42").hasAgent("stt-agent")
                     .dispatchFor("stt-agent").job().wasDelivered();
         }

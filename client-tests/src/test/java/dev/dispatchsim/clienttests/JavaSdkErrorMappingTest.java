@@ -1,6 +1,8 @@
 package dev.dispatchsim.clienttests;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clock.ManualClock;
+import dev.dispatchsim.testkit.VirtualTime;
 import io.livekit.server.RoomList;
 import io.livekit.server.RoomServiceClient;
 import livekit.LivekitRoom;
@@ -14,17 +16,22 @@ import static dev.dispatchsim.clienttests.JavaSdk.errorBody;
 import static dev.dispatchsim.clienttests.JavaSdk.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the Java SDK's caller sees on failure: no exception, isSuccessful() false, the Twirp JSON in errorBody(). */
+/**
+ * What the Java SDK's caller sees on failure: no exception, isSuccessful() false, the Twirp JSON in errorBody().
+ * On virtual time, so that the 3 s a call for a room that is not live takes cost no wall time.
+ */
 @Timeout(60)
 class JavaSdkErrorMappingTest {
 
     private LiveKitSimulator sim;
     private JavaSdk sdk;
+    private VirtualTime time;
 
     @BeforeEach
     void start() {
-        sim = LiveKitSimulator.builder().seed(5).start();
+        sim = LiveKitSimulator.builder().seed(5).clock(new ManualClock()).start();
         sdk = new JavaSdk(sim);
+        time = VirtualTime.of(sim);
     }
 
     @AfterEach
@@ -50,10 +57,10 @@ class JavaSdkErrorMappingTest {
 
     @Test
     void should_report_unavailable_when_list_dispatch_targets_a_room_that_is_not_live() {
-        // GIVEN / WHEN / THEN
-        assertFailure(execute(sdk.dispatches.listDispatch("nope")), 503,
+        // GIVEN / WHEN / THEN (each answered after the real server's 3 s of retries, on virtual time)
+        assertFailure(time.call(() -> execute(sdk.dispatches.listDispatch("nope"))), 503,
                 "{\"code\":\"unavailable\",\"msg\":\"twirp error unknown: no response from servers\"}");
-        assertFailure(execute(sdk.dispatches.deleteDispatch("nope", "AD_x")), 503,
+        assertFailure(time.call(() -> execute(sdk.dispatches.deleteDispatch("nope", "AD_x"))), 503,
                 "{\"code\":\"unavailable\",\"msg\":\"twirp error unknown: no response from servers\"}");
     }
 

@@ -62,7 +62,7 @@ public final class LiveKitSimulator implements AutoCloseable {
         }
         this.settings = new SimulatorSettings(builder.bind(), server.port(), List.copyOf(keys.keys()),
                 builder.config().seed(), builder.clock(), builder.config().availabilityTimeout(),
-                builder.config().targetLoad(), builder.config().assignmentUrl(), builder.config().journalCapacity(),
+                builder.config().listingLag(), builder.config().agentJoinDelay(), builder.config().targetLoad(), builder.config().assignmentUrl(), builder.config().journalCapacity(),
                 builder.profile().name(), builder.adminToken() != null);
     }
 

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Builds a {@link LiveKitSimulator}. Defaults: 127.0.0.1, a random free port, devkey/secret, seed 0,
- * real time, no fault profile, livekit-server's timeouts. Every value is checked where it is set.
+ * real time, no fault profile, livekit-server 1.13.5's timeline (availability window, listing lag, agent
+ * join delay). Every value is checked where it is set.
  */
 public final class SimulatorBuilder {
 
@@ -69,12 +70,32 @@ public final class SimulatorBuilder {
         return this;
     }
 
-    /** How long a worker has to answer an AvailabilityRequest; livekit-server's 10 s by default. */
+    /**
+     * How long a worker has to answer an AvailabilityRequest, from when it is sent; 3 s by default: on
+     * livekit-server 1.13.5 the job request's 3 s deadline ends the wait (measured: an answer at 2.5 s is
+     * assigned, one at 2.8 s is lost). A later answer is ignored and the job is lost.
+     */
     public SimulatorBuilder availabilityTimeout(Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("availability timeout must be more than zero, was " + value);
-        }
-        this.config = config.withAvailabilityTimeout(value);
+        this.config = config.withAvailabilityTimeout(Objects.requireNonNull(value, "availabilityTimeout"));
+        return this;
+    }
+
+    /**
+     * How long ListDispatch keeps listing {@code jobs: []} after the JobAssignment of the first launch after
+     * a worker registered (or after a minute without launches); 5 s by default, as measured on livekit-server
+     * 1.13.5. {@code Duration.ZERO} lists every job at its assignment.
+     */
+    public SimulatorBuilder listingLag(Duration value) {
+        this.config = config.withListingLag(Objects.requireNonNull(value, "listingLag"));
+        return this;
+    }
+
+    /**
+     * How long after the JobAssignment the simulated agent participant joins the room; 1.5 s by default (a
+     * real agent appears 1.5-2.7 s after the dispatch). {@code Duration.ZERO} joins it with the assignment.
+     */
+    public SimulatorBuilder agentJoinDelay(Duration value) {
+        this.config = config.withAgentJoinDelay(Objects.requireNonNull(value, "agentJoinDelay"));
         return this;
     }
 

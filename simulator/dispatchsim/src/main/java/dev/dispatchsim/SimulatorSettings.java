@@ -15,8 +15,9 @@ import java.util.List;
  * @param adminTokenSet    whether {@code /_sim/} calls must carry an admin token
  */
 public record SimulatorSettings(String bind, int port, List<String> apiKeys, long seed, SimClock clock,
-                                Duration availabilityTimeout, double targetLoad, String assignmentUrl,
-                                int journalCapacity, String profile, boolean adminTokenSet) {
+                                Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
+                                double targetLoad, String assignmentUrl, int journalCapacity, String profile,
+                                boolean adminTokenSet) {
 
     public SimulatorSettings {
         apiKeys = List.copyOf(apiKeys);
@@ -25,7 +26,8 @@ public record SimulatorSettings(String bind, int port, List<String> apiKeys, lon
     /** Every setting once: {@code bind=127.0.0.1 port=7880 keys=[devkey] seed=42 ...}. */
     public String describe() {
         return "bind=" + bind + " port=" + port + " keys=" + apiKeys + " seed=" + seed + " clock=" + clock
-                + " availabilityTimeout=" + availabilityTimeout + " targetLoad=" + targetLoad + " profile=" + profile
+                + " availabilityTimeout=" + availabilityTimeout + " listingLag=" + listingLag
+                + " agentJoinDelay=" + agentJoinDelay + " targetLoad=" + targetLoad + " profile=" + profile
                 + " assignmentUrl=" + (assignmentUrl == null ? "(omitted, as livekit-server)" : assignmentUrl)
                 + " journalCapacity=" + journalCapacity + " adminToken=" + (adminTokenSet ? "(set)" : "(none)");
     }

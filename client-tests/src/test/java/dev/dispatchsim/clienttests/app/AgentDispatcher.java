@@ -1,6 +1,5 @@
 package dev.dispatchsim.clienttests.app;
 
-import livekit.LivekitAgent.Job;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.ParticipantInfo;
 
@@ -20,7 +19,10 @@ import java.util.stream.Collectors;
  *       proves nothing, the real server stamps it before any worker has the job;</li>
  *   <li>if the agent is not there within the verify window, CreateDispatch (each call retried with
  *       backoff on 503/429/unreachable) and verify again, up to {@code maxFallbacks} times;</li>
- *   <li>once an agent is in, delete the other dispatches for it, so a late one cannot add a second agent.</li>
+ *   <li>once an agent is in, delete the other dispatches for it, so a late one cannot add a second agent;
+ *       but only once ListDispatch lists the arrived agent's job: the real server lists the first job after a
+ *       worker registered about 5 s late, and until then every dispatch shows {@code jobs: []}, the one that
+ *       delivered the agent included (deleting it would end the agent's job).</li>
  * </ol>
  * All waiting goes through {@link AppClock}, so tests run it on the simulator's virtual time.
  */
@@ -82,20 +84,33 @@ public final class AgentDispatcher {
         return Optional.empty();
     }
 
-    /** Deletes every dispatch for the agent except the one whose job the arrived agent runs. */
-    private void cancelOtherDispatches(String room, String agentName, String identity, StepLog log) {
+    /**
+     * Deletes every dispatch for the agent except the one whose job the arrived agent runs, once ListDispatch
+     * says which one that is; while it does not (the listing lag), it looks again every poll interval.
+     */
+    private void cancelOtherDispatches(String room, String agentName, String identity, StepLog log)
+            throws InterruptedException {
+        Instant deadline = clock.now().plus(policy.listingWindow());
         ApiResult<List<AgentDispatch>> listed = api.listDispatch(room);
-        if (!listed.isOk()) {
-            log.add("ListDispatch " + listed.describe() + ": extra dispatches left in place");
+        while (listed.isOk() && !runsAgent(listed.value(), identity) && clock.now().isBefore(deadline)) {
+            clock.sleep(policy.pollInterval());
+            listed = api.listDispatch(room);
+        }
+        if (!listed.isOk() || !runsAgent(listed.value(), identity)) {
+            log.add("ListDispatch " + (listed.isOk() ? "did not list the agent's job within " + seconds(policy.listingWindow())
+                    : listed.describe()) + ": extra dispatches left in place");
             return;
         }
         for (AgentDispatch dispatch : listed.value()) {
-            boolean runsOurAgent = dispatch.getState().getJobsList().stream()
-                    .map(Job::getState).anyMatch(state -> state.getParticipantIdentity().equals(identity));
-            if (dispatch.getAgentName().equals(agentName) && !runsOurAgent) {
+            if (dispatch.getAgentName().equals(agentName) && !runsAgent(List.of(dispatch), identity)) {
                 log.add("DeleteDispatch " + dispatch.getId() + " " + api.deleteDispatch(room, dispatch.getId()).describe());
             }
         }
+    }
+
+    private static boolean runsAgent(List<AgentDispatch> dispatches, String identity) {
+        return dispatches.stream().flatMap(d -> d.getState().getJobsList().stream())
+                .anyMatch(job -> job.getState().getParticipantIdentity().equals(identity));
     }
 
     private ApiResult<?> withRetries(String call, Supplier<ApiResult<?>> attempt, StepLog log) throws InterruptedException {

@@ -3,9 +3,11 @@ package dev.dispatchsim.clienttests.app;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.admin.RoomConfig;
 import dev.dispatchsim.admin.SimParticipant;
+import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.junit.SimulatorRuntimeInfo;
 import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import io.livekit.server.AccessToken;
 import io.livekit.server.RoomCreate;
@@ -54,6 +56,7 @@ class CreateRoomWithAgentsTest {
 
             assertTrue(created.isSuccessful(), () -> "CreateRoom answered " + created.code());
             worker.nextAssignment(Duration.ofSeconds(5));
+            awaitAgent(sim, "checkout-7");
             assertThat(sim).room("checkout-7").hasAgent("stt-agent")
                     .dispatchFor("stt-agent").hasSource(DispatchSource.CREATE_ROOM).job().wasDelivered();
         }
@@ -83,8 +86,15 @@ class CreateRoomWithAgentsTest {
 
             assertTrue(!jwt.isEmpty());
             worker.nextAssignment(Duration.ofSeconds(5));
+            awaitAgent(sim, "checkout-8");
             assertThat(sim).room("checkout-8").hasAgent("stt-agent")
                     .dispatchFor("stt-agent").hasSource(DispatchSource.TOKEN).job().wasDelivered();
         }
+    }
+
+    /** The agent joins its room 1.5 s after the assignment, as a real agent does: wait for it, never sleep. */
+    private static void awaitAgent(LiveKitSimulator sim, String room) {
+        sim.journal().await(ParticipantJoined.class,
+                joined -> joined.room().equals(room) && joined.kind() == ParticipantKind.AGENT, Duration.ofSeconds(5));
     }
 }

@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param maxFallbacks    CreateDispatch fallbacks after CreateRoom's own dispatch did not arrive
  * @param maxCallAttempts tries per API call when the answer is retryable (503, 429, unreachable)
  * @param firstBackoff    wait before the second try; doubles each time, up to {@code maxBackoff}
+ * @param listingWindow   how long ListDispatch may take to list the arrived agent's job: livekit-server lists
+ *                        the first job after a worker registered about 5 s after its assignment
  */
 public record DispatchPolicy(Duration verifyWindow, Duration pollInterval, int maxFallbacks, int maxCallAttempts,
-                             Duration firstBackoff, Duration maxBackoff) {
+                             Duration firstBackoff, Duration maxBackoff, Duration listingWindow) {
 
     public static DispatchPolicy defaults() {
         return new DispatchPolicy(Duration.ofSeconds(4), Duration.ofMillis(250), 3, 4,
-                Duration.ofMillis(500), Duration.ofSeconds(4));
+                Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(7));
     }
 }

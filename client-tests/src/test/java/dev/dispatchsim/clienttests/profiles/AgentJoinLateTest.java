@@ -31,7 +31,10 @@ import static dev.dispatchsim.clienttests.profiles.support.Journals.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Profile agent-join-late (A3/A1): assignments arrive on time, agents join late (lognormal, max 30 s), the third never. */
+/**
+ * Profile agent-join-late (A3/A1): assignments arrive on time, agents join late (lognormal, max 30 s, on top of
+ * the 1.5 s an agent always takes to join), the third never.
+ */
 @Timeout(30)
 @LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 42, profile = "agent-join-late")
 class AgentJoinLateTest extends ProfileScenario {
@@ -48,28 +51,34 @@ class AgentJoinLateTest extends ProfileScenario {
             // THEN each JobAssignment reaches the worker at once
             assertThat(worker.nextAssignment(WAIT).getJob().getRoom().getName()).isEqualTo(room);
         }
-        // AND yet no agent is in any room, while ListDispatch says JS_RUNNING everywhere
+        // AND when the 1.5 s an agent takes to join have passed, no agent is in any room; the journal says why:
+        // when they were about to join, two joins were delayed (capped at 30 s), the third dropped
+        clock.advance(Duration.ofMillis(1500));
         for (String room : ROOMS) {
             assertThat(app.listParticipants(room)).as(room).isEmpty();
-            assertThat(App.statuses(app.listDispatch(room).get(0))).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
         }
-        // AND the journal says why: two joins delayed (capped at 30 s), the third dropped
         List<FaultApplied> delays = Journals.faults(sim, "agents-join-late");
         assertThat(delays).extracting(f -> f.targets().get("room")).containsExactly("room-1", "room-2");
         assertThat(delays).allSatisfy(f -> assertThat(f.hookPoint()).isEqualTo("agent_join"));
         assertThat(Journals.faults(sim, "third-agent-never-joins"))
                 .extracting(f -> f.targets().get("room"), FaultApplied::effect).containsExactly(
                         tuple("room-3", new AppliedEffect.Dropped()));
+        // AND once the first launch's 5 s listing lag is over, ListDispatch says JS_RUNNING everywhere
+        clock.advance(Duration.ofMillis(3500));
+        for (String room : ROOMS) {
+            assertThat(App.statuses(app.listDispatch(room).get(0))).containsExactly(LivekitAgent.JobStatus.JS_RUNNING);
+        }
 
-        // WHEN the 30 s cap has passed
+        // WHEN the 30 s cap has passed too
         clock.advance(Duration.ofSeconds(30));
 
-        // THEN the agents of rooms 1 and 2 have joined, each exactly its sampled delay after the assignment
+        // THEN the agents of rooms 1 and 2 have joined, each 1.5 s plus its sampled delay after the assignment
         for (int i = 0; i < 2; i++) {
             String room = ROOMS.get(i);
             assertThat(app.listParticipants(room)).extracting(ParticipantInfo::getKind)
                     .containsExactly(ParticipantInfo.Kind.AGENT);
-            assertThat(Duration.between(assignedAt, joinedAt(room))).isEqualTo(Journals.delayOf(delays.get(i)));
+            assertThat(Duration.between(assignedAt, joinedAt(room)))
+                    .isEqualTo(Duration.ofMillis(1500).plus(Journals.delayOf(delays.get(i))));
         }
         // AND room 3 still has no agent, though its job was delivered and is reported running
         assertThat(app.listParticipants("room-3")).isEmpty();
@@ -82,9 +91,12 @@ class AgentJoinLateTest extends ProfileScenario {
 
     @Test
     void should_not_let_a_held_back_join_land_after_a_reset_when_the_next_test_repeats_the_same_steps() {
-        // GIVEN an agent whose join the profile is holding back; its worker has since gone
+        // GIVEN an agent whose join the profile is holding back (decided 1.5 s after the assignment); its worker
+        // has since gone
         assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
         worker.nextAssignment(WAIT);
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(Journals.faults(sim, "agents-join-late")).hasSize(1);
         worker.close();
         Journals.await(sim, WorkerDisconnected.class, d -> true);
 
@@ -94,7 +106,7 @@ class AgentJoinLateTest extends ProfileScenario {
         try (FakeAgentWorker next = Workers.registered(sim, AGENT)) {
             assertThat(app.createRoomWithAgent("room-1", AGENT, "").isSuccessful()).isTrue();
             next.nextAssignment(WAIT);
-            clock.advance(Duration.ofSeconds(30));
+            clock.advance(Duration.ofSeconds(32));
 
             // THEN only this test's agent joins, once, and its job is not terminated by the old one
             assertThat(app.listParticipants("room-1")).hasSize(1);

@@ -54,9 +54,10 @@ class LateDeliveryTest {
 
             // WHEN the delay is over
             clock.advance(Duration.ofMillis(1));
-            // THEN the worker is asked and assigned, and the agent joins
+            // THEN the worker is asked and assigned, and the agent joins 1.5 s later
             String jobId = worker.nextAvailabilityRequest(WAIT).getJob().getId();
             assertThat(worker.nextAssignment(WAIT).getJob().getId()).isEqualTo(jobId);
+            clock.advance(Duration.ofMillis(1500));
             assertThat(app.listParticipants("room-a")).extracting(ParticipantInfo::getKind)
                     .containsExactly(ParticipantInfo.Kind.AGENT);
             // AND the journal's timeline shows the job created exactly `delay` after the dispatch

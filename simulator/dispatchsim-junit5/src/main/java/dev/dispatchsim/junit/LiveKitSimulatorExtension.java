@@ -216,8 +216,21 @@ public final class LiveKitSimulatorExtension implements BeforeAllCallback, Befor
             return this;
         }
 
+        /** How long a worker has to answer an AvailabilityRequest; livekit-server's 3 s by default. */
         public Builder availabilityTimeout(Duration timeout) {
             options = options.withAvailabilityTimeout(timeout);
+            return this;
+        }
+
+        /** The listing lag of a first launch after a registration; 5 s by default, {@code Duration.ZERO} = off. */
+        public Builder listingLag(Duration lag) {
+            options = options.withTweaks(b -> b.listingLag(lag));
+            return this;
+        }
+
+        /** How long after the JobAssignment the simulated agent joins; 1.5 s by default, {@code Duration.ZERO} = at once. */
+        public Builder agentJoinDelay(Duration delay) {
+            options = options.withTweaks(b -> b.agentJoinDelay(delay));
             return this;
         }
 

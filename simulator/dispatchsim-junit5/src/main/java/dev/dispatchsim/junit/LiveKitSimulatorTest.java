@@ -41,6 +41,15 @@ public @interface LiveKitSimulatorTest {
 
     String apiSecret() default "secret";
 
-    /** How long the server waits for a worker's AvailabilityResponse; 0 keeps livekit-server's 10 s. */
+    /** How long a worker has to answer an AvailabilityRequest; 0 keeps livekit-server's 3 s. */
     long availabilityTimeoutMillis() default 0;
+
+    /**
+     * How long ListDispatch lists no job after the first assignment following a worker's registration;
+     * -1 keeps livekit-server's 5 s, 0 turns the lag off.
+     */
+    long listingLagMillis() default -1;
+
+    /** How long after the JobAssignment the simulated agent joins the room; -1 keeps 1.5 s, 0 joins it at once. */
+    long agentJoinDelayMillis() default -1;
 }

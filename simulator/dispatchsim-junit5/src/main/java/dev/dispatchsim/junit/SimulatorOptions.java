@@ -26,10 +26,28 @@ record SimulatorOptions(ProfileSource profile, long seed, ClockMode clock, Strin
             throw new ExtensionConfigurationException(where + ": availabilityTimeoutMillis must be 0 (server default) or positive, was "
                     + annotation.availabilityTimeoutMillis());
         }
+        Duration listingLag = keepOrMillis(annotation.listingLagMillis(), "listingLagMillis", where);
+        Duration joinDelay = keepOrMillis(annotation.agentJoinDelayMillis(), "agentJoinDelayMillis", where);
         return new SimulatorOptions(ProfileSource.of(annotation.profile(), annotation.profileYaml(), where),
                 annotation.seed(), annotation.clock(), annotation.apiKey(), annotation.apiSecret(),
                 annotation.availabilityTimeoutMillis() == 0 ? null : Duration.ofMillis(annotation.availabilityTimeoutMillis()),
-                b -> { });
+                b -> {
+                    if (listingLag != null) {
+                        b.listingLag(listingLag);
+                    }
+                    if (joinDelay != null) {
+                        b.agentJoinDelay(joinDelay);
+                    }
+                });
+    }
+
+    /** -1 keeps the server's default (null), 0 or more is that many milliseconds. */
+    private static Duration keepOrMillis(long millis, String attribute, String where) {
+        if (millis < -1) {
+            throw new ExtensionConfigurationException(where + ": " + attribute
+                    + " must be -1 (server default), 0 (off) or positive, was " + millis);
+        }
+        return millis == -1 ? null : Duration.ofMillis(millis);
     }
 
     SimulatorOptions withProfile(ProfileSource value) {

@@ -3,6 +3,7 @@ package dev.dispatchsim.testkit;
 import dev.dispatchsim.journal.Journal;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
+import dev.dispatchsim.journal.JournalEvent.NoResponse;
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 
 import java.time.Duration;
@@ -43,14 +44,20 @@ final class BackgroundCall<T> {
         return result.isDone();
     }
 
+    /** The journal's last sequence number when the call started. */
+    long journalBefore() {
+        return journalBefore;
+    }
+
     /**
-     * Waits until the call reached the simulator: the journal shows its Twirp fault decisions, or its
-     * TwirpCall when it was served at once (or the call ended without reaching it). Returns those entries.
+     * Waits until the simulator journals something about the call after {@code afterSeq}: a Twirp fault
+     * decision, a {@link NoResponse} (it will answer later), or its TwirpCall (it answered); or until the call
+     * ended without reaching it. Returns those entries.
      */
-    List<JournalEntry> awaitArrival(long wallDeadline, Duration wallTimeout) {
+    List<JournalEntry> awaitNews(long afterSeq, long wallDeadline, Duration wallTimeout) {
         while (System.nanoTime() < wallDeadline) {
-            List<JournalEntry> since = journal.since(journalBefore).stream()
-                    .filter(e -> e.event() instanceof TwirpCall
+            List<JournalEntry> since = journal.since(afterSeq).stream()
+                    .filter(e -> e.event() instanceof TwirpCall || e.event() instanceof NoResponse
                             || e.event() instanceof FaultApplied f && f.hookPoint().equals("twirp_request"))
                     .toList();
             if (!since.isEmpty() || result.isDone()) {

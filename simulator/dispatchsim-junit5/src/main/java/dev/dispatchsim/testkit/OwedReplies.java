@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The worker answers the engine is waiting for right now, read from the journal alone: offers
@@ -36,23 +36,23 @@ final class OwedReplies {
     private OwedReplies() {
     }
 
-    /** "jobId from workerId" for every owed answer, sorted; empty when time may move. */
-    static Set<String> find(List<JournalEntry> journal, Instant now) {
-        Set<String> open = new TreeSet<>();
+    /** "jobId from workerId" for every owed answer, sorted, with when it was asked; empty when time may move. */
+    static Map<String, Instant> find(List<JournalEntry> journal, Instant now) {
+        Map<String, Instant> open = new TreeMap<>();
         Set<String> held = new HashSet<>();
         // Several delay rules at one hook add up, so delays are summed per decision: same hook, offer and instant.
         Map<Decision, Duration> delays = new HashMap<>();
         for (JournalEntry entry : journal) {
             if (entry.event() instanceof AvailabilityRequested e) {
-                open.add(offer(e.jobId(), e.workerId()));
+                open.putIfAbsent(offer(e.jobId(), e.workerId()), entry.virtualTime());
             } else if (entry.event() instanceof AvailabilityAnswered e) {
                 open.remove(offer(e.jobId(), e.workerId()));
             } else if (entry.event() instanceof AvailabilityTimedOut e) {
                 open.remove(offer(e.jobId(), e.workerId()));
             } else if (entry.event() instanceof DispatchUndeliverable e) {
-                open.removeIf(o -> o.startsWith(e.jobId() + " from "));
+                open.keySet().removeIf(o -> o.startsWith(e.jobId() + " from "));
             } else if (entry.event() instanceof WorkerDisconnected e) {
-                open.removeIf(o -> o.endsWith(" from " + e.workerId()));
+                open.keySet().removeIf(o -> o.endsWith(" from " + e.workerId()));
             } else if (entry.event() instanceof FaultApplied f && OFFER_HOOKS.contains(f.hookPoint())) {
                 String offer = offer(f.targets().getOrDefault("job", ""), f.targets().getOrDefault("worker", ""));
                 if (f.effect() instanceof AppliedEffect.Delayed delayed) {
@@ -67,7 +67,7 @@ final class OwedReplies {
                 held.add(decision.offer());
             }
         });
-        open.removeAll(held);
+        open.keySet().removeAll(held);
         return open;
     }
 

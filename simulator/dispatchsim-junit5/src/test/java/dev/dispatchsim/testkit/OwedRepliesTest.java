@@ -30,7 +30,7 @@ class OwedRepliesTest {
         at(0, new AvailabilityRequested("AJ_1", "AW_1"));
 
         // WHEN / THEN the engine waits for AW_1's answer
-        assertThat(OwedReplies.find(journal, T0)).containsExactly("AJ_1 from AW_1");
+        assertThat(OwedReplies.find(journal, T0)).containsExactly(Map.entry("AJ_1 from AW_1", T0));
     }
 
     @Test
@@ -64,7 +64,7 @@ class OwedRepliesTest {
 
         // WHEN / THEN held before 3 s, owed from 3 s
         assertThat(OwedReplies.find(journal, T0.plusMillis(2999))).isEmpty();
-        assertThat(OwedReplies.find(journal, T0.plusSeconds(3))).containsExactly("AJ_1 from AW_1");
+        assertThat(OwedReplies.find(journal, T0.plusSeconds(3))).containsOnlyKeys("AJ_1 from AW_1");
     }
 
     private void at(long millis, JournalEvent event) {

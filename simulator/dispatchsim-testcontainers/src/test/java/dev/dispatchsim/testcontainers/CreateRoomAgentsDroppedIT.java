@@ -58,8 +58,8 @@ class CreateRoomAgentsDroppedIT {
                         assertThat(worker.nextAvailabilityRequest(WAIT).getJob().getDispatchId()).isEqualTo(listed.getId());
                     }
                     worker.nextAssignment(WAIT);
+                    // deleting the room sends the worker no JobTermination, as on livekit-server 1.13.5
                     app.deleteRoom(room);
-                    worker.nextTermination(WAIT);
                 }
 
                 // AND the journal names the rule and the jobs it dropped, none of which was ever offered
@@ -71,9 +71,9 @@ class CreateRoomAgentsDroppedIT {
                 assertThat(admin.journal(JournalQuery.of(AvailabilityRequested.class)))
                         .extracting(e -> ((AvailabilityRequested) e.event()).jobId()).doesNotContainAnyElementsOf(claimedButDropped);
 
-                // AND on the manual clock nothing timed out yet; moving time past the 10 s window times out exactly those
+                // AND on the manual clock nothing timed out yet; moving time past the 3 s window times out exactly those
                 assertThat(admin.journal(JournalQuery.of(AvailabilityTimedOut.class))).isEmpty();
-                admin.advanceClock(Duration.ofSeconds(11));
+                admin.advanceClock(Duration.ofSeconds(4));
                 assertThat(admin.journal(JournalQuery.of(AvailabilityTimedOut.class)))
                         .extracting(e -> ((AvailabilityTimedOut) e.event()).jobId()).containsExactlyElementsOf(claimedButDropped);
             }

@@ -5,6 +5,7 @@ import dev.dispatchsim.admin.SimulatorAdmin;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.JobListed;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import io.livekit.server.RoomServiceClient;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -48,6 +49,8 @@ class DispatchSimContainerIT {
                 String jobId = worker.nextAssignment(WAIT).getJob().getId();
                 JournalEntry assigned = sim.admin().awaitJournal(JournalQuery.of(JobAssigned.class), WAIT);
                 assertThat(((JobAssigned) assigned.event()).jobId()).isEqualTo(jobId);
+                // AND ListDispatch lists it once it is listed: the first job after a worker registered, 5 s later, as livekit-server
+                sim.admin().awaitJournal(JournalQuery.of(JobListed.class), WAIT);
                 assertThat(app.listDispatch("checkout-42")).singleElement()
                         .satisfies(dispatch -> assertThat(dispatch.getState().getJobs(0).getId()).isEqualTo(jobId));
             }

@@ -6,6 +6,7 @@ import dev.dispatchsim.model.JobType;
 import dev.dispatchsim.model.ParticipantKind;
 import dev.dispatchsim.model.WorkerStatus;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -79,8 +80,29 @@ public sealed interface JournalEvent {
     record AvailabilityTimedOut(String jobId, String workerId) implements JournalEvent {
     }
 
+    /** An answer that came too late for the server to act on (it was ignored: no assignment, no retry). */
+    record AvailabilityAnswerIgnored(String jobId, String workerId, boolean available, String reason)
+            implements JournalEvent {
+    }
+
     /** The server considers the job assigned; {@code delivered} is false when a fault kept the frame from the worker. */
     record JobAssigned(String jobId, String workerId, String participantIdentity, boolean delivered) implements JournalEvent {
+    }
+
+    /**
+     * A job the listing lag kept out of ListDispatch is listed now (JS_RUNNING), {@code listingLag} after its
+     * assignment. Journalled only for lagged listings: any other job is listed the moment it is assigned.
+     */
+    record JobListed(String jobId, String dispatchId) implements JournalEvent {
+    }
+
+    /**
+     * A delayed or duplicated action was not carried out because, when its time came, it no longer applied:
+     * {@code hookPoint} names it (availability_request, job_assignment, job_termination, agent_join) and
+     * {@code reason} says why, e.g. "job no longer offered" (the job timed out, went to another worker, or
+     * its dispatch or room was deleted meanwhile).
+     */
+    record ActionDropped(String hookPoint, String jobId, String workerId, String reason) implements JournalEvent {
     }
 
     /** What the worker reported with UpdateJobStatus. */
@@ -109,6 +131,15 @@ public sealed interface JournalEvent {
     }
 
     record DataSent(String room, int bytes, String topic) implements JournalEvent {
+    }
+
+    /**
+     * A call was addressed to something no server handles ({@code reason}: a room that is not live, a
+     * participant not in the room). As on livekit-server, whose internal RPC layer retries before it gives up,
+     * it is answered 503 {@code unavailable} "no response from servers" only {@code answeredAfter} later
+     * (simulated time).
+     */
+    record NoResponse(String room, String call, String reason, Duration answeredAfter) implements JournalEvent {
     }
 
     record ProfileLoaded(String name) implements JournalEvent {

@@ -102,6 +102,8 @@ abstract class SimulatorAdminContract {
                         .withRoomConfig(RoomConfig.withAgents("stt-agent")));
         String jobId = worker.nextAssignment(WAIT).getJob().getId();
         sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
+        // (the first launch after a registration is listed 5 s after its assignment; the agent joins at 1.5 s)
+        admin.advanceClock(Duration.ofSeconds(5));
 
         // THEN the participant is as asked, and the state shows the job assigned, truth and report alike
         assertThat(bob.identity()).isEqualTo("bob");

@@ -42,15 +42,17 @@ class DeterminismTest {
             awaitAssignments(sim, 1);
             sim.admin().addParticipant("room-a", "alice", SimParticipant.human());
             sim.admin().publishTrack("room-a", "alice", "mic", "AUDIO", "MICROPHONE");
-            okJson(twirp.json("livekit.AgentDispatchService/CreateDispatch",
-                    "{\"agentName\":\"stt-agent\",\"room\":\"room-a\"}", TwirpHttp.roomAdmin("room-a")));
+            String dispatchId = okJson(twirp.json("livekit.AgentDispatchService/CreateDispatch",
+                    "{\"agentName\":\"stt-agent\",\"room\":\"room-a\"}", TwirpHttp.roomAdmin("room-a"))).path("id").asText();
             awaitAssignments(sim, 2);
             okJson(twirp.json("livekit.AgentDispatchService/ListDispatch", "{\"room\":\"room-a\"}",
                     TwirpHttp.roomAdmin("room-a")));
             okJson(twirp.json("livekit.RoomService/CreateRoom", "{\"name\":\"room-b\"}", TwirpHttp.roomCreate()));
+            okJson(twirp.json("livekit.AgentDispatchService/DeleteDispatch",
+                    "{\"room\":\"room-a\",\"dispatchId\":\"" + dispatchId + "\"}", TwirpHttp.roomAdmin("room-a")));
+            worker.nextTermination(WAIT);
+            clock.advance(Duration.ofSeconds(2)); // the first job's agent joins (1.5 s after its assignment)
             okJson(twirp.json("livekit.RoomService/DeleteRoom", "{\"room\":\"room-a\"}", TwirpHttp.roomCreate()));
-            worker.nextTermination(WAIT);
-            worker.nextTermination(WAIT);
             clock.advance(Duration.ofSeconds(301)); // room-b's empty_timeout, on virtual time
             sim.journal().await(RoomClosed.class, c -> c.room().equals("room-b"), WAIT);
             worker.close();

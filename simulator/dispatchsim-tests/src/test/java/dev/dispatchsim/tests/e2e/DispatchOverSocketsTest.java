@@ -18,7 +18,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 42)
+// The wire shapes are the point here, not the timeline: the job listed and the agent in the room at assignment.
+@LiveKitSimulatorTest(seed = 42, listingLagMillis = 0, agentJoinDelayMillis = 0)
 class DispatchOverSocketsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);

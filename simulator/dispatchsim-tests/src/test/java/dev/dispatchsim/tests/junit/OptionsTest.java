@@ -41,7 +41,8 @@ class OptionsTest {
 
     @Fixture
     @LiveKitSimulatorTest(seed = 99, clock = ClockMode.MANUAL, apiKey = "app-key", apiSecret = "app-secret",
-            availabilityTimeoutMillis = 3000, profile = "src/test/resources/profiles/from-classpath.yaml")
+            availabilityTimeoutMillis = 2500, listingLagMillis = 0, agentJoinDelayMillis = 250,
+            profile = "src/test/resources/profiles/from-classpath.yaml")
     static class AnnotationSettings {
         @Test
         void test(LiveKitSimulator sim) {
@@ -49,7 +50,9 @@ class OptionsTest {
             assertThat(sim.clock()).isInstanceOf(ManualClock.class);
             assertThat(sim.apiKey()).isEqualTo("app-key");
             assertThat(sim.apiSecret()).isEqualTo("app-secret");
-            assertThat(sim.settings().availabilityTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(sim.settings().availabilityTimeout()).isEqualTo(Duration.ofMillis(2500));
+            assertThat(sim.settings().listingLag()).isZero();
+            assertThat(sim.settings().agentJoinDelay()).isEqualTo(Duration.ofMillis(250));
             assertThat(sim.profile().name()).as("profile read from a file path").isEqualTo("from-classpath");
         }
     }
@@ -59,6 +62,7 @@ class OptionsTest {
         @RegisterExtension
         static final LiveKitSimulatorExtension SIM = LiveKitSimulatorExtension.builder()
                 .seed(7).clock(ClockMode.MANUAL).apiKey("k2", "s2").availabilityTimeout(Duration.ofMillis(1500))
+                .listingLag(Duration.ofSeconds(2)).agentJoinDelay(Duration.ZERO)
                 .profileYaml("name: inline-builder\nrules: []\n")
                 .configure(builder -> builder.targetLoad(0.9))
                 .build();
@@ -69,6 +73,8 @@ class OptionsTest {
             assertThat(sim.clock()).isInstanceOf(ManualClock.class);
             assertThat(sim.apiKey()).isEqualTo("k2");
             assertThat(sim.settings().availabilityTimeout()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(sim.settings().listingLag()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(sim.settings().agentJoinDelay()).isZero();
             assertThat(sim.settings().targetLoad()).isEqualTo(0.9);
             assertThat(sim.profile().name()).isEqualTo("inline-builder");
         }
@@ -82,7 +88,9 @@ class OptionsTest {
             assertThat(sim.seed()).isZero();
             assertThat(sim.clock()).isInstanceOf(SystemClock.class);
             assertThat(sim.apiKey()).isEqualTo("devkey");
-            assertThat(sim.settings().availabilityTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(sim.settings().availabilityTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(sim.settings().listingLag()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(sim.settings().agentJoinDelay()).isEqualTo(Duration.ofMillis(1500));
             assertThat(sim.profile().name()).isEqualTo("none");
         }
     }

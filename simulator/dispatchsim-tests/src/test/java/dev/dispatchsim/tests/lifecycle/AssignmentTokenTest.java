@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 /** The JobAssignment token (reference 5.9), decoded with java-jwt and verified with the worker's API secret. */
 @Timeout(30)
-@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 83)
+// The token and the identity are the point here, not when the agent joins: it joins with the assignment.
+@LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 83, agentJoinDelayMillis = 0)
 class AssignmentTokenTest {
 
     @Test

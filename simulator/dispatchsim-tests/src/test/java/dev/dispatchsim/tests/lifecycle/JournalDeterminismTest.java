@@ -74,6 +74,7 @@ class JournalDeterminismTest {
                 sim.admin().addParticipant("det-0", "hana", SimParticipant.human());
                 JobAssigned greeting = (JobAssigned) journal.awaitAfter(before, e -> e.event() instanceof JobAssigned,
                         WAIT, "participant job assigned").event();
+                clock.advance(Duration.ofMillis(1500)); // its agent joins 1.5 s after the assignment
                 api.removeParticipant("det-0", greeting.participantIdentity());
                 journal.awaitAfter(before, e -> e.event() instanceof JobTerminated, WAIT, "greeter's job terminated");
                 api.deleteRoom("det-1");
@@ -104,7 +105,7 @@ class JournalDeterminismTest {
             if (next.event() instanceof AvailabilityRequested request) {
                 asked.add(request.workerId());
                 if (request.workerId().equals(silentId)) {
-                    clock.advance(Duration.ofSeconds(10)); // the availability timeout, at no wall-clock cost
+                    clock.advance(Duration.ofSeconds(3)); // the availability window, at no wall-clock cost
                 }
                 continue;
             }

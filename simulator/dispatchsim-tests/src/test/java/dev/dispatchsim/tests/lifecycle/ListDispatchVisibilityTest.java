@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What ListDispatch shows while a job travels (reference 5.5): nothing while the worker is being asked
- * (JS_PENDING is never visible), JS_RUNNING from the assignment on, whatever the worker reports later.
+ * (JS_PENDING is never visible), nothing during the listing lag of a first launch after a registration,
+ * then JS_RUNNING, whatever the worker reports later.
  */
 @Timeout(30)
 @LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 97)
@@ -38,12 +39,13 @@ class ListDispatchVisibilityTest {
     }
 
     @Test
-    void should_list_the_job_only_from_the_assignment_on_when_the_worker_takes_its_time(LiveKitSimulator sim, ManualClock clock) {
-        // GIVEN a worker that has been asked about a job and has not answered yet
+    void should_list_the_job_only_after_the_assignment_and_its_lag_when_the_worker_takes_its_time(
+            LiveKitSimulator sim, ManualClock clock) {
+        // GIVEN a worker that has been asked about a job and has not answered after 2.5 s
         try (FakeAgentWorker worker = Sims.worker(sim, "thinker").policy(AvailabilityPolicy.ignore()).connect()) {
             api.createRoom("v-room", "[{\"agentName\":\"thinker\"}]");
             String jobId = worker.nextAvailabilityRequest(WAIT).getJob().getId();
-            clock.advance(Duration.ofSeconds(5));
+            clock.advance(Duration.ofMillis(2500));
 
             // WHEN the app lists the dispatch during the wait
             // THEN the dispatch has no job yet
@@ -55,7 +57,13 @@ class ListDispatchVisibilityTest {
             worker.nextAssignment(WAIT);
             sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
 
-            // THEN the job is listed JS_RUNNING, started when it was offered (5 s before the assignment)
+            // THEN, this being the first launch after the worker registered, the job is not listed for 5 s
+            assertThat(api.listDispatch("v-room").getAgentDispatches(0).getState().getJobsList()).isEmpty();
+            clock.advance(Duration.ofMillis(4_999));
+            assertThat(api.listDispatch("v-room").getAgentDispatches(0).getState().getJobsList()).isEmpty();
+            clock.advance(Duration.ofMillis(1));
+
+            // AND then it is listed JS_RUNNING, started when it was offered (2.5 s before the assignment)
             Job listed = api.listDispatch("v-room").getAgentDispatches(0).getState().getJobs(0);
             assertThat(listed.getState().getStatus()).isEqualTo(JobStatus.JS_RUNNING);
             long offeredAt = ManualClock.DEFAULT_START.getEpochSecond() * 1_000_000_000L;

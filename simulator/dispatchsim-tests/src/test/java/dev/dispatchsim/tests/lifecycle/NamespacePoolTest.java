@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one job per namespace that has workers for it, each offered only within its namespace.
  */
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 101)
+// Which jobs exist is the point here, not when ListDispatch shows them: no listing lag.
+@LiveKitSimulatorTest(seed = 101, listingLagMillis = 0)
 class NamespacePoolTest {
 
     private RoomApi api;

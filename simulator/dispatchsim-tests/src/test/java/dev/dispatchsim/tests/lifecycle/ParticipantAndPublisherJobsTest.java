@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a human's first published track; agents never trigger jobs. Each type goes only to workers of that type.
  */
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 43)
+// Which jobs launch is the point here, not when agents join: they join with their assignment.
+@LiveKitSimulatorTest(seed = 43, agentJoinDelayMillis = 0)
 class ParticipantAndPublisherJobsTest {
 
     private RoomApi api;

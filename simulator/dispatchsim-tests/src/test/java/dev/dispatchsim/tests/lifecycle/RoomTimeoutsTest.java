@@ -4,9 +4,11 @@ import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
 import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.proto.ServerMessage;
 import dev.dispatchsim.testkit.FakeAgentWorker;
 import dev.dispatchsim.tests.support.RoomApi;
 import dev.dispatchsim.tests.support.Sims;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rooms close on the simulated clock (reference 5.6): empty_timeout when no human ever joined, departure_timeout
- * after the last human left. Agents do not keep a room alive; closing it terminates their jobs.
+ * after the last human left. Agents do not keep a room alive; they leave with it, and their jobs get no
+ * JobTermination (as DeleteRoom, measured on livekit-server: no terminate of its own).
  */
 @Timeout(30)
 @LiveKitSimulatorTest(clock = ClockMode.MANUAL, seed = 79)
@@ -46,10 +49,12 @@ class RoomTimeoutsTest {
             assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
             clock.advance(Duration.ofMillis(1));
 
-            // THEN the room closes by empty_timeout and the agent's job is terminated
+            // THEN the room closes by empty_timeout, its agent leaves with it, and the job is not terminated
             RoomClosed closed = sim.journal().await(RoomClosed.class, c -> true, WAIT);
             assertThat(closed.reason()).isEqualTo("empty_timeout");
-            assertThat(worker.nextTermination(WAIT).getJobId()).isEqualTo(jobId);
+            assertThat(sim.journal().await(ParticipantLeft.class, p -> p.identity().equals("agent-" + jobId), WAIT)
+                    .reason()).isEqualTo("ROOM_CLOSED");
+            assertNoTermination(sim, worker, jobId);
         }
     }
 
@@ -67,9 +72,9 @@ class RoomTimeoutsTest {
             assertThat(sim.journal().events(RoomClosed.class)).isEmpty();
             clock.advance(Duration.ofMillis(1));
 
-            // THEN the room closes by departure_timeout and the agent's job is terminated
+            // THEN the room closes by departure_timeout, and the agent's job is not terminated
             assertThat(sim.journal().await(RoomClosed.class, c -> true, WAIT).reason()).isEqualTo("departure_timeout");
-            assertThat(worker.nextTermination(WAIT).getJobId()).isEqualTo(jobId);
+            assertNoTermination(sim, worker, jobId);
         }
     }
 
@@ -107,5 +112,13 @@ class RoomTimeoutsTest {
         String jobId = worker.nextAssignment(WAIT).getJob().getId();
         sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
         return jobId;
+    }
+
+    /** A pong asked for now comes with no termination before it, and the worker still runs the job. */
+    private static void assertNoTermination(LiveKitSimulator sim, FakeAgentWorker worker, String jobId) {
+        worker.ping(1);
+        worker.nextPong(WAIT);
+        assertThat(worker.received()).noneMatch(ServerMessage::hasTermination);
+        assertThat(sim.admin().workers()).singleElement().satisfies(w -> assertThat(w.runningJobIds()).containsExactly(jobId));
     }
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** terminate=true in the AvailabilityResponse → the job is JS_SUCCESS at once, with no assignment and no retry (5.4, 5.5). */
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 67)
+// What the terminate answer lists is the point here, not when: no listing lag.
+@LiveKitSimulatorTest(seed = 67, listingLagMillis = 0)
 class TerminateAnswerTest {
 
     @Test

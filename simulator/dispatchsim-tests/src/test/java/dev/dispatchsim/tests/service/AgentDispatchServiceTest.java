@@ -2,21 +2,27 @@ package dev.dispatchsim.tests.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
+import dev.dispatchsim.testkit.VirtualTime;
 import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 import static dev.dispatchsim.tests.support.TwirpAnswers.okJson;
 import static dev.dispatchsim.tests.support.TwirpAnswers.twirpError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CreateDispatch, ListDispatch and DeleteDispatch over HTTP, with bodies shaped like the Node SDK's captures. */
+/**
+ * CreateDispatch, ListDispatch and DeleteDispatch over HTTP, with bodies shaped like the Node SDK's captures.
+ * A call for a room that is not live is answered 503 after 3 s of simulated time: {@link VirtualTime#call}.
+ */
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 11)
+@LiveKitSimulatorTest(seed = 11, clock = ClockMode.MANUAL)
 class AgentDispatchServiceTest {
 
     private static final String NO_RESPONSE = "twirp error unknown: no response from servers";
@@ -91,26 +97,44 @@ class AgentDispatchServiceTest {
     }
 
     @Test
-    void should_answer_unavailable_when_list_or_delete_dispatch_targets_a_room_that_is_not_live() {
+    void should_answer_unavailable_after_3_seconds_when_list_or_delete_dispatch_targets_a_room_that_is_not_live(
+            VirtualTime time) {
         // GIVEN / WHEN dispatch calls for a room that does not exist
-        // THEN both are 503 unavailable, as the real server's internal RPC finds no room handler
-        twirpError(call("ListDispatch", "{\"room\":\"room-a\"}"), 503, "unavailable", NO_RESPONSE);
-        twirpError(call("DeleteDispatch", "{\"dispatchId\":\"AD_x\",\"room\":\"room-a\"}"), 503, "unavailable",
-                NO_RESPONSE);
+        Instant asked = time.now();
+        HttpResponse<String> listed = time.call(() -> call("ListDispatch", "{\"room\":\"room-a\"}"));
+        HttpResponse<String> deleted = time.call(() -> call("DeleteDispatch", "{\"dispatchId\":\"AD_x\",\"room\":\"room-a\"}"));
+
+        // THEN both are 503 unavailable, as the real server's internal RPC finds no room handler, each after
+        // its 3 s of retries (simulated time: no wall-clock wait)
+        twirpError(listed, 503, "unavailable", NO_RESPONSE);
+        twirpError(deleted, 503, "unavailable", NO_RESPONSE);
+        assertThat(time.now()).isEqualTo(asked.plusSeconds(6));
     }
 
     @Test
-    void should_answer_unavailable_when_the_room_was_deleted() {
+    void should_answer_unavailable_when_the_room_was_deleted(VirtualTime time) {
         // GIVEN a room that existed and was deleted
         createDispatch("a1");
         okJson(twirp.json("livekit.RoomService/DeleteRoom", "{\"room\":\"room-a\"}", TwirpHttp.roomCreate()));
 
         // WHEN / THEN its dispatches can no longer be listed
-        twirpError(call("ListDispatch", "{\"room\":\"room-a\"}"), 503, "unavailable", NO_RESPONSE);
+        twirpError(time.call(() -> call("ListDispatch", "{\"room\":\"room-a\"}")), 503, "unavailable", NO_RESPONSE);
     }
 
     @Test
-    void should_answer_a_bare_psrpc_invalid_argument_when_create_dispatch_metadata_is_over_512_kib() {
+    void should_create_the_room_named_empty_when_create_dispatch_names_room_empty() {
+        // GIVEN / WHEN a dispatch for room "" (measured on livekit-server: the room is auto-created, as any other)
+        JsonNode dispatch = okJson(twirp.json("livekit.AgentDispatchService/CreateDispatch",
+                "{\"agentName\":\"a1\",\"room\":\"\"}", TwirpHttp.roomAdmin("")));
+
+        // THEN the dispatch and room "" exist
+        assertThat(dispatch.get("room").asText()).isEmpty();
+        JsonNode rooms = okJson(twirp.json("livekit.RoomService/ListRooms", "{}", TwirpHttp.roomList())).get("rooms");
+        assertThat(rooms).extracting(r -> r.get("name").asText()).containsExactly("");
+    }
+
+    @Test
+    void should_answer_a_bare_psrpc_invalid_argument_when_create_dispatch_metadata_is_over_512_kib(VirtualTime time) {
         // GIVEN / WHEN oversized dispatch metadata
         String body = "{\"agentName\":\"a1\",\"room\":\"room-a\",\"metadata\":\"" + "m".repeat(512 * 1024 + 1) + "\"}";
 
@@ -118,7 +142,7 @@ class AgentDispatchServiceTest {
         JsonNode error = twirpError(call("CreateDispatch", body), 400, "invalid_argument",
                 "twirp error unknown: metadata size exceeds limits");
         assertThat(error.has("meta")).isFalse();
-        twirpError(call("ListDispatch", "{\"room\":\"room-a\"}"), 503, "unavailable", NO_RESPONSE);
+        twirpError(time.call(() -> call("ListDispatch", "{\"room\":\"room-a\"}")), 503, "unavailable", NO_RESPONSE);
     }
 
     @Test

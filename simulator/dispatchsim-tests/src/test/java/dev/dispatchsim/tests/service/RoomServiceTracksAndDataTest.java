@@ -4,23 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dispatchsim.LiveKitSimulator;
 import dev.dispatchsim.admin.SimParticipant;
 import dev.dispatchsim.journal.JournalEvent.DataSent;
+import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.Track;
+import dev.dispatchsim.testkit.VirtualTime;
 import dev.dispatchsim.tests.support.TwirpHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Base64;
 
 import static dev.dispatchsim.tests.support.TwirpAnswers.okJson;
 import static dev.dispatchsim.tests.support.TwirpAnswers.twirpError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** MutePublishedTrack, UpdateSubscriptions and SendData over HTTP. */
+/**
+ * MutePublishedTrack, UpdateSubscriptions and SendData over HTTP. A call that no server answers (a room that
+ * is not live, a participant not in it) gets its 503 after 3 s of simulated time: {@link VirtualTime#call}.
+ */
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 11)
+@LiveKitSimulatorTest(seed = 11, clock = ClockMode.MANUAL)
 class RoomServiceTracksAndDataTest {
 
     private TwirpHttp twirp;
@@ -52,10 +58,20 @@ class RoomServiceTracksAndDataTest {
     }
 
     @Test
-    void should_answer_not_found_when_the_participant_or_track_is_unknown() {
-        // GIVEN / WHEN / THEN an unknown participant, then an unknown track, for both calls
-        twirpError(call("MutePublishedTrack", "{\"room\":\"room-a\",\"identity\":\"bob\",\"trackSid\":\"" + mic.sid()
-                + "\",\"muted\":true}"), 404, "not_found", "twirp error unknown: participant does not exist");
+    void should_answer_unavailable_after_3_seconds_when_mute_names_a_participant_not_in_the_room(VirtualTime time) {
+        // GIVEN / WHEN MutePublishedTrack for bob, who is not in the room (his RPC topic has no listener)
+        Instant asked = time.now();
+        HttpResponse<String> answer = time.call(() -> call("MutePublishedTrack", "{\"room\":\"room-a\","
+                + "\"identity\":\"bob\",\"trackSid\":\"" + mic.sid() + "\",\"muted\":true}"));
+
+        // THEN 503 "no response from servers", 3 s of simulated time later (measured on livekit-server 1.13.5)
+        twirpError(answer, 503, "unavailable", "twirp error unknown: no response from servers");
+        assertThat(time.now()).isEqualTo(asked.plusSeconds(3));
+    }
+
+    @Test
+    void should_answer_not_found_when_the_track_or_a_subscriber_is_unknown() {
+        // GIVEN / WHEN / THEN an unknown track to mute, then an unknown participant and an unknown track to subscribe
         twirpError(call("MutePublishedTrack", "{\"room\":\"room-a\",\"identity\":\"alice\",\"trackSid\":\"TR_nope\","
                 + "\"muted\":true}"), 404, "not_found", "twirp error unknown: track is not found");
         twirpError(call("UpdateSubscriptions", "{\"room\":\"room-a\",\"identity\":\"bob\",\"trackSids\":[\""
@@ -101,10 +117,14 @@ class RoomServiceTracksAndDataTest {
     }
 
     @Test
-    void should_answer_unavailable_when_send_data_targets_a_room_that_is_not_live() {
+    void should_answer_unavailable_after_3_seconds_when_send_data_targets_a_room_that_is_not_live(VirtualTime time) {
         // GIVEN / WHEN SendData to a room nobody created (the real server's room RPC topic has no listener)
-        // THEN 503, like ListDispatch on such a room
-        twirpError(twirp.json("livekit.RoomService/SendData", "{\"room\":\"nope\",\"data\":\"AA==\"}",
-                TwirpHttp.roomAdmin("nope")), 503, "unavailable", "twirp error unknown: no response from servers");
+        Instant asked = time.now();
+        HttpResponse<String> answer = time.call(() -> twirp.json("livekit.RoomService/SendData",
+                "{\"room\":\"nope\",\"data\":\"AA==\"}", TwirpHttp.roomAdmin("nope")));
+
+        // THEN 503, like ListDispatch on such a room, once the real server's retries would be over
+        twirpError(answer, 503, "unavailable", "twirp error unknown: no response from servers");
+        assertThat(time.now()).isEqualTo(asked.plusSeconds(3));
     }
 }

@@ -6,6 +6,7 @@ import dev.dispatchsim.admin.SimulatorAdmin;
 import dev.dispatchsim.journal.JournalEntry;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
+import dev.dispatchsim.journal.JournalEvent.JobListed;
 import dev.dispatchsim.journal.JournalEvent.WorkerRegistered;
 import dev.dispatchsim.model.SimulatorState;
 import dev.dispatchsim.testkit.FakeAgentWorker;
@@ -97,6 +98,8 @@ class StandaloneJarIT {
             assertThat(admin.journal(JournalQuery.all())).extracting(JournalEntry::type)
                     .containsSubsequence(WorkerRegistered.class.getSimpleName(), DispatchCreated.class.getSimpleName(),
                             JobAssigned.class.getSimpleName());
+            // (the first job after a worker registered is listed, as JS_RUNNING, 5 s after its assignment: the listing lag)
+            admin.awaitJournal(JournalQuery.of(JobListed.class), WAIT);
             SimulatorState state = admin.state();
             assertThat(state.rooms()).singleElement().satisfies(room -> assertThat(room.dispatches())
                     .filteredOn(d -> d.reported().agentName().equals("it-agent")).singleElement()

@@ -111,7 +111,7 @@ class VirtualTimeTest {
             // WHEN plain ManualClock.advance jumps 20 s in one step
             clock.advance(Duration.ofSeconds(20));
 
-            // THEN the availability timeout (at 19 s) ran before the worker's answer could be handled
+            // THEN the availability timeout (at 12 s) ran before the worker's answer could be handled
             assertThat(sim.journal().events(AvailabilityTimedOut.class)).hasSize(1);
             assertThat(sim.journal().events(JobAssigned.class)).isEmpty();
         }
@@ -167,19 +167,64 @@ class VirtualTimeTest {
 
     @Test
     @FaultProfile(yaml = LAUNCH_AFTER_9S)
-    void should_move_time_on_after_the_settle_timeout_when_a_worker_never_answers(LiveKitSimulator sim, VirtualTime time) {
-        // GIVEN a worker that never answers AvailabilityRequests
-        try (FakeAgentWorker ghost = FakeAgentWorker.builder(sim.wsUrl(), sim.apiKey(), sim.apiSecret())
-                .agentName("stt-agent").policy(AvailabilityPolicy.ignore()).connect()) {
+    void should_fail_naming_the_owed_answer_when_a_worker_never_answers(LiveKitSimulator sim, VirtualTime time) {
+        // GIVEN a worker that never answers AvailabilityRequests, and a dispatch that launches 9 s late
+        try (FakeAgentWorker ghost = ghost(sim)) {
             createRoomWithAgent(sim, "r1");
 
-            // WHEN time advances past launch and availability timeout, with a short settle timeout
-            time.withSettleTimeout(Duration.ofMillis(200)).advance(Duration.ofSeconds(20));
+            // WHEN time advances past the launch, with a short settle timeout and the default FAIL
+            // THEN the wait for the worker's answer does not run out silently: it names the job, worker and since when
+            String workerId = ghost.workerId();
+            assertThatThrownBy(() -> time.withSettleTimeout(Duration.ofMillis(200)).advance(Duration.ofSeconds(20)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageMatching("(?s)still owed: job AJ_\\w{12} from worker " + workerId + " since 00:00:09 "
+                            + "\\(no answer within the settle timeout of 200 ms of real time\\).*");
+        }
+    }
+
+    @Test
+    @FaultProfile(yaml = LAUNCH_AFTER_9S)
+    void should_move_time_on_after_the_settle_timeout_when_told_to_log(LiveKitSimulator sim, VirtualTime time) {
+        // GIVEN a worker that never answers AvailabilityRequests
+        try (FakeAgentWorker ghost = ghost(sim)) {
+            createRoomWithAgent(sim, "r1");
+
+            // WHEN time advances past launch and availability timeout, with a short settle timeout that only logs
+            time.withSettleTimeout(Duration.ofMillis(200)).onSettleTimeout(VirtualTime.SettleTimeout.LOG)
+                    .advance(Duration.ofSeconds(20));
 
             // THEN the offer timed out, as on the real server
             assertThat(ghost.nextAvailabilityRequest(WAIT).getJob().getRoom().getName()).isEqualTo("r1");
             assertThat(sim.journal().events(AvailabilityTimedOut.class)).hasSize(1);
         }
+    }
+
+    @Test
+    @FaultProfile(yaml = """
+            name: slow-list-dispatch
+            rules:
+              - name: list-dispatch-5s
+                at: twirp_request
+                match: {method: ListDispatch}
+                do: {type: delay, fixed: 5s}
+            """)
+    void should_wait_out_both_delays_when_a_delayed_call_finds_no_live_room(LiveKitSimulator sim, VirtualTime time) {
+        // GIVEN ListDispatch delayed 5 s by a rule, for a room that is not live (3 s of retries on the real server)
+        TwirpHttp twirp = new TwirpHttp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
+        Instant start = time.now();
+
+        // WHEN the test makes the call through VirtualTime
+        HttpResponse<String> response = time.call(() -> twirp.json("livekit.AgentDispatchService/ListDispatch",
+                "{\"room\":\"nowhere\"}", TwirpHttp.roomAdmin("nowhere")));
+
+        // THEN it is answered 503 after both: 8 s of virtual time
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(Duration.between(start, time.now())).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    private static FakeAgentWorker ghost(LiveKitSimulator sim) {
+        return FakeAgentWorker.builder(sim.wsUrl(), sim.apiKey(), sim.apiSecret())
+                .agentName("stt-agent").policy(AvailabilityPolicy.ignore()).connect();
     }
 
     private static FakeAgentWorker worker(LiveKitSimulator sim) {

@@ -20,7 +20,10 @@ import static dev.dispatchsim.tests.support.TwirpHttp.NODE_CONTENT_TYPE;
 import static dev.dispatchsim.tests.support.TwirpHttp.PROTOBUF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** limit.max_api_request_body_size (10 MiB): 413 before anything else, or malformed when the length was not declared. */
+/**
+ * limit.max_api_request_body_size (10 MiB) is a limited reader, as on livekit-server: a longer body, declared
+ * or not, fails to decode, 400 malformed (measured on 1.13.5 for an 11 MiB JSON body), never a 413.
+ */
 @Timeout(60)
 @LiveKitSimulatorTest(seed = 7)
 class TwirpBodyLimitTest {
@@ -54,12 +57,34 @@ class TwirpBodyLimitTest {
     }
 
     @Test
-    void should_answer_413_in_plain_text_when_the_declared_length_is_over_10_mib() {
-        // GIVEN / WHEN a body one byte over the limit, with its Content-Length, and no token at all
+    void should_answer_malformed_json_when_an_11_mib_json_body_declares_its_length() {
+        // GIVEN / WHEN an 11 MiB JSON body with its Content-Length (as the measurement on livekit-server sent it)
+        byte[] body = new byte[11 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        HttpResponse<String> response = twirp.request("POST", LIST_ROOMS, Map.of("Content-Type", NODE_CONTENT_TYPE,
+                "Authorization", twirp.nodeBearer(TwirpHttp.roomList())), BodyPublishers.ofByteArray(body));
+
+        // THEN the JSON decoder fails at the limit: a Twirp JSON error, not a 413
+        twirpError(response, 400, "malformed", "the json request could not be decoded");
+    }
+
+    @Test
+    void should_answer_malformed_when_a_protobuf_body_declares_a_length_over_10_mib() {
+        // GIVEN / WHEN a protobuf body one byte over the limit, with its Content-Length, and no token at all
         HttpResponse<String> response = twirp.post("livekit.RoomService/ListRooms", PROTOBUF, new byte[LIMIT + 1], null);
 
-        // THEN the limiter, which runs before auth and Twirp, refuses it in plain text
-        plainText(response, 413, "request body too large");
+        // THEN reading it fails with Twirp's protobuf wording, before any grant is checked
+        twirpError(response, 400, "malformed", "failed to read request body");
+    }
+
+    @Test
+    void should_answer_the_plain_text_401_first_when_an_over_long_body_carries_a_bad_token() {
+        // GIVEN / WHEN an over-long body whose token is not a JWT: the auth middleware runs before the body is read
+        HttpResponse<String> response = twirp.request("POST", LIST_ROOMS, Map.of("Content-Type", PROTOBUF,
+                "Authorization", "Bearer not-a-jwt"), BodyPublishers.ofByteArray(new byte[LIMIT + 1]));
+
+        // THEN
+        plainText(response, 401, "invalid authorization token");
     }
 
     @Test

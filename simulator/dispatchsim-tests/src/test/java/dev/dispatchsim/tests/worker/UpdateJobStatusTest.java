@@ -1,10 +1,12 @@
 package dev.dispatchsim.tests.worker;
 
 import dev.dispatchsim.LiveKitSimulator;
+import dev.dispatchsim.clock.ManualClock;
 import dev.dispatchsim.journal.JournalEvent.JobAssigned;
 import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
 import dev.dispatchsim.journal.JournalEvent.RoomClosed;
+import dev.dispatchsim.junit.ClockMode;
 import dev.dispatchsim.junit.LiveKitSimulatorTest;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.proto.JobAssignment;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
+
 import static dev.dispatchsim.tests.support.Sims.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JS_SUCCESS/JS_FAILED end the job there, while ListDispatch's copy stays JS_RUNNING (5.5).
  */
 @Timeout(30)
-@LiveKitSimulatorTest(seed = 23)
+@LiveKitSimulatorTest(seed = 23, clock = ClockMode.MANUAL)
 class UpdateJobStatusTest {
 
     private RoomApi api;
+    private ManualClock clock;
 
     @BeforeEach
-    void start(LiveKitSimulator sim) {
+    void start(LiveKitSimulator sim, ManualClock clock) {
         api = new RoomApi(sim);
+        this.clock = clock;
     }
 
     @Test
@@ -55,8 +61,10 @@ class UpdateJobStatusTest {
             assertThat(api.listDispatch("r1").getAgentDispatches(0).getState().getJobs(0).getState().getStatus())
                     .isEqualTo(dev.dispatchsim.proto.JobStatus.JS_RUNNING);
 
-            // AND the finished agent leaves the room, and deleting the room sends no JobTermination for it
-            sim.journal().await(ParticipantLeft.class, p -> p.identity().equals("agent-" + jobId), WAIT);
+            // AND the finished agent leaves the room a second later, and deleting the room sends no JobTermination
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(sim.journal().await(ParticipantLeft.class, p -> p.identity().equals("agent-" + jobId), WAIT)
+                    .reason()).isEqualTo("CLIENT_INITIATED");
             api.deleteRoom("r1");
             sim.journal().await(RoomClosed.class, c -> c.room().equals("r1"), WAIT);
             worker.ping(1);
@@ -124,10 +132,12 @@ class UpdateJobStatusTest {
         }
     }
 
+    /** The job assigned, its agent in the room (1.5 s later) and the job listed (5 s later: a first launch). */
     private String assigned(LiveKitSimulator sim, FakeAgentWorker worker) {
         JobAssignment assignment = worker.nextAssignment(WAIT);
         String jobId = assignment.getJob().getId();
         sim.journal().await(JobAssigned.class, a -> a.jobId().equals(jobId), WAIT);
+        clock.advance(Duration.ofSeconds(5));
         return jobId;
     }
 }

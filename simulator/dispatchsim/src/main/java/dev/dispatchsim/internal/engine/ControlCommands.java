@@ -96,7 +96,7 @@ public final class ControlCommands {
                 worker.link.close(1001, "simulator reset");
             }
             for (JobRecord job : state.jobs.values()) {
-                SimState.cancel(job.availabilityTimer);
+                job.cancelTimers();
             }
             state.rooms.clear();
             state.connections.clear();

@@ -16,6 +16,8 @@ final class DispatchRecord {
     final DispatchSource source;
     final Instant createdAt;
     final List<JobRecord> jobs = new ArrayList<>();
+    /** Whether its jobs were launched; false while a fault at dispatch_created holds the launch back (or dropped it). */
+    boolean launched;
 
     DispatchRecord(String id, String room, AgentRequest request, DispatchSource source, Instant createdAt) {
         this.id = id;

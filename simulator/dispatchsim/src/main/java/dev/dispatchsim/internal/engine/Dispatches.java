@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.engine;
 
+import dev.dispatchsim.internal.clock.SeededRandoms;
 import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.journal.JournalEvent.DispatchCreated;
 import dev.dispatchsim.journal.JournalEvent.DispatchDeleted;
@@ -8,6 +9,7 @@ import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.Job;
+import dev.dispatchsim.model.JobState;
 import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.JobType;
 
@@ -22,13 +24,13 @@ final class Dispatches {
 
     private final SimState state;
     private final JobOffers offers;
-    private final JobEnds ends;
+    private final JobListing listing;
     private final Faults faults;
 
-    Dispatches(SimState state, JobOffers offers, JobEnds ends, Faults faults) {
+    Dispatches(SimState state, JobOffers offers, JobListing listing, Faults faults) {
         this.state = state;
         this.offers = offers;
-        this.ends = ends;
+        this.listing = listing;
         this.faults = faults;
     }
 
@@ -47,6 +49,7 @@ final class Dispatches {
         if (room == null || room.dispatches.get(dispatch.id) != dispatch) {
             return; // the room closed or the dispatch was deleted while a fault delayed the launch
         }
+        dispatch.launched = true;
         offers.launch(room, dispatch, JobType.JT_ROOM, null);
         for (ParticipantRecord participant : List.copyOf(room.participants.values())) {
             if (participant.kind.isDependent()) {
@@ -70,8 +73,11 @@ final class Dispatches {
         return result;
     }
 
-    /** Removes the dispatch at once; its jobs get JobTermination (JS_SUCCESS) and its agents leave after a grace. */
-    Dispatch delete(String roomName, String dispatchId, Participants participants) {
+    /**
+     * Removes the dispatch at once; each job gets JobTermination (JS_SUCCESS) once its launch is over
+     * (at once, or when a listing lag ends), and its agent then leaves the room.
+     */
+    Dispatch delete(String roomName, String dispatchId) {
         RoomRecord room = liveRoom(roomName);
         DispatchRecord dispatch = room.dispatches.remove(dispatchId);
         if (dispatch == null) {
@@ -79,18 +85,15 @@ final class Dispatches {
         }
         Dispatch removed = snapshot(dispatch);
         state.journal(new DispatchDeleted(room.name, dispatch.id));
-        for (JobRecord job : dispatch.jobs) {
-            String identity = job.participantIdentity;
-            if (ends.terminate(job, JobStatus.JS_SUCCESS, "", "dispatch deleted") && !identity.isEmpty()) {
-                state.schedule(state.config.agentLeaveGrace(),
-                        () -> participants.removeIfPresent(roomName, room.sid, identity, "dispatch deleted"));
-            }
-        }
+        dispatch.jobs.forEach(listing::dispatchDeleted);
         return removed;
     }
 
     /** What the API reports: each job as the {@code job_status_report} rules say. */
     Dispatch snapshot(DispatchRecord dispatch) {
+        if (!dispatch.launched) {
+            return withJobs(dispatch, held(dispatch, false));
+        }
         return withJobs(dispatch, dispatch.jobs.stream().map(faults::reported).filter(Objects::nonNull).toList());
     }
 
@@ -104,7 +107,25 @@ final class Dispatches {
      * without counting: looking must not change which faults fire later.
      */
     Dispatch peek(DispatchRecord dispatch) {
+        if (!dispatch.launched) {
+            return withJobs(dispatch, held(dispatch, true));
+        }
         return withJobs(dispatch, dispatch.jobs.stream().map(faults::wouldReport).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * A dispatch whose launch a fault holds back (or dropped) has no job: only a {@code report} rule with
+     * {@code visible: true} can list one, a placeholder whose id is derived from the dispatch's, so every
+     * listing shows the same job (and looking does not draw from the id generator).
+     */
+    private List<Job> held(DispatchRecord dispatch, boolean peek) {
+        RoomRecord room = state.rooms.get(dispatch.room);
+        Job placeholder = new Job(new Ids(SeededRandoms.mix(state.config.seed(), "report:" + dispatch.id)).next("AJ_"),
+                dispatch.id, JobType.JT_ROOM, room.snapshot(), null, dispatch.request.agentName(),
+                dispatch.request.metadata(), dispatch.request.deployment(), dispatch.request.attributes(),
+                new JobState(JobStatus.JS_PENDING, "", dispatch.createdAt, null, dispatch.createdAt, "", ""));
+        Job reported = faults.reportedWithoutJob(dispatch, placeholder, peek);
+        return reported == null ? List.of() : List.of(reported);
     }
 
     private static Dispatch withJobs(DispatchRecord dispatch, List<Job> jobs) {
@@ -116,7 +137,7 @@ final class Dispatches {
     private RoomRecord liveRoom(String roomName) {
         RoomRecord room = state.rooms.get(roomName);
         if (room == null) {
-            throw ApiException.internalRpc(ErrorCode.UNAVAILABLE, "no response from servers");
+            throw NoResponse.roomNotLive(roomName);
         }
         return room;
     }

@@ -4,18 +4,23 @@ import dev.dispatchsim.clock.SimClock;
 import dev.dispatchsim.internal.clock.EventLoop;
 import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.RuleProfile;
+import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
+import dev.dispatchsim.journal.JournalEvent;
 import dev.dispatchsim.journal.JournalEvent.ProfileLoaded;
 import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.Dispatch;
 import dev.dispatchsim.model.DispatchSource;
+import dev.dispatchsim.model.ErrorCode;
 import dev.dispatchsim.model.Participant;
 import dev.dispatchsim.model.Permissions;
 import dev.dispatchsim.model.Room;
 import dev.dispatchsim.model.Track;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -46,13 +51,14 @@ public final class Engine implements AutoCloseable {
         EngineEvents events = new Router();
         Faults faults = new Faults(faultEngine, state, events);
         WorkerPool pool = new WorkerPool(state);
-        JobOffers offers = new JobOffers(state, pool, faults, events);
-        JobEnds ends = new JobEnds(state, faults);
-        this.dispatches = new Dispatches(state, offers, ends, faults);
-        this.rooms = new Rooms(state, dispatches, ends, events);
+        JobEnds ends = new JobEnds(state, faults, events);
+        JobListing listing = new JobListing(state, ends);
+        JobOffers offers = new JobOffers(state, pool, faults, listing, events);
+        this.dispatches = new Dispatches(state, offers, listing, faults);
+        this.rooms = new Rooms(state, dispatches, events);
         this.participants = new Participants(state, rooms, offers, ends, faults);
-        this.workers = new Workers(state, offers, faults);
-        this.workerCommands = new WorkerCommands(loop, state, workers, offers, ends, participants, faults);
+        this.workers = new Workers(state, offers, faults, events);
+        this.workerCommands = new WorkerCommands(loop, workers, offers, ends, faults);
         this.controlCommands = new ControlCommands(loop, state, participants, workers, pool, dispatches, faults);
         this.transportFaults = new TransportFaults(loop, state, faults.hooks());
     }
@@ -68,6 +74,11 @@ public final class Engine implements AutoCloseable {
         @Override
         public void agentAssigned(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer, String identity) {
             participants.agentAssigned(job, worker, answer, identity);
+        }
+
+        @Override
+        public void jobEnded(JobRecord job) {
+            participants.jobEnded(job);
         }
 
         @Override
@@ -160,7 +171,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public CompletableFuture<Track> mutePublishedTrack(String room, String identity, String trackSid, boolean muted) {
-        return loop.call(() -> participants.mute(room, identity, trackSid, muted));
+        return answered(room, "MutePublishedTrack", () -> participants.mute(room, identity, trackSid, muted));
     }
 
     public CompletableFuture<Void> updateSubscriptions(String room, String identity, List<String> trackSids) {
@@ -171,8 +182,16 @@ public final class Engine implements AutoCloseable {
     }
 
     public CompletableFuture<Void> sendData(String room, int bytes, String topic, int nonceLength) {
-        return loop.call(() -> {
+        return answered(room, "SendData", () -> {
             participants.sendData(room, bytes, topic, nonceLength);
+            return null;
+        });
+    }
+
+    /** PerformRpc: a room that is not live, or a destination not in it, has no server to answer. */
+    public CompletableFuture<Void> performRpc(String room, String destinationIdentity, String method) {
+        return answered(room, "PerformRpc", () -> {
+            participants.performRpc(room, destinationIdentity, method);
             return null;
         });
     }
@@ -190,11 +209,31 @@ public final class Engine implements AutoCloseable {
     }
 
     public CompletableFuture<List<Dispatch>> listDispatch(String room, String dispatchId) {
-        return loop.call(() -> dispatches.list(room, dispatchId));
+        return answered(room, "ListDispatch", () -> dispatches.list(room, dispatchId));
     }
 
     public CompletableFuture<Dispatch> deleteDispatch(String room, String dispatchId) {
-        return loop.call(() -> dispatches.delete(room, dispatchId, participants));
+        return answered(room, "DeleteDispatch", () -> dispatches.delete(room, dispatchId));
+    }
+
+    /**
+     * Runs a call on the engine thread. One addressed to something no server handles ({@link NoResponse}) is
+     * journalled at once and answered 503 {@code unavailable} "no response from servers" only
+     * {@code notLiveDelay} later, on the simulated clock: under a ManualClock, when the test moves time.
+     */
+    private <T> CompletableFuture<T> answered(String room, String call, Callable<T> work) {
+        return loop.call(() -> {
+            try {
+                return CompletableFuture.completedFuture(work.call());
+            } catch (NoResponse none) {
+                Duration after = state.config.notLiveDelay();
+                state.journal(new JournalEvent.NoResponse(room, call, none.getMessage(), after));
+                CompletableFuture<T> answer = new CompletableFuture<>();
+                state.schedule(after, () -> answer.completeExceptionally(
+                        ApiException.internalRpc(ErrorCode.UNAVAILABLE, "no response from servers")));
+                return answer;
+            }
+        }).thenCompose(answer -> answer);
     }
 
     /** Reads the engine's state on its own thread: for tests of this package that count records and work. */

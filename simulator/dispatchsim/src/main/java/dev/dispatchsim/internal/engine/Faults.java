@@ -21,6 +21,16 @@ import java.util.Optional;
  */
 final class Faults {
 
+    /** What became of an action a hook was asked about. */
+    enum Outcome {
+        /** It ran at once (its duplicates, if any, come later). */
+        NOW,
+        /** A delay holds it back: it runs later, on the simulated clock. */
+        LATER,
+        /** It never runs: dropped, stalled, or replaced by closing the worker's socket. */
+        NEVER
+    }
+
     private final FaultHooks hooks;
     private final EngineEvents events;
 
@@ -47,8 +57,8 @@ final class Faults {
         }
     }
 
-    void availabilityRequest(JobRecord job, WorkerRecord worker, Runnable send) {
-        apply(hooks.decide(FaultHooks.forJob(HookPoint.AVAILABILITY_REQUEST, job, worker)), send, worker);
+    Outcome availabilityRequest(JobRecord job, WorkerRecord worker, Runnable send) {
+        return apply(hooks.decide(FaultHooks.forJob(HookPoint.AVAILABILITY_REQUEST, job, worker)), send, worker);
     }
 
     void availabilityResponse(JobRecord job, WorkerRecord worker, Runnable handle) {
@@ -57,7 +67,7 @@ final class Faults {
 
     /** Returns whether the assignment went out at once (false when dropped, delayed or replaced by a close). */
     boolean jobAssignment(JobRecord job, WorkerRecord worker, Runnable send) {
-        return apply(hooks.decide(FaultHooks.forJob(HookPoint.JOB_ASSIGNMENT, job, worker)), send, worker);
+        return apply(hooks.decide(FaultHooks.forJob(HookPoint.JOB_ASSIGNMENT, job, worker)), send, worker) == Outcome.NOW;
     }
 
     void agentJoin(JobRecord job, Runnable join) {
@@ -92,23 +102,36 @@ final class Faults {
         return reportedBy(hooks.peek(FaultHooks.forJob(HookPoint.JOB_STATUS_REPORT, job, null)), job);
     }
 
+    /**
+     * A dispatch whose launch a fault holds back has no job yet; the rules are asked about the dispatch, and a
+     * {@code report} with {@code visible: true} lists {@code placeholder} (null otherwise). {@code peek}: for
+     * observers, without counting or journaling.
+     */
+    Job reportedWithoutJob(DispatchRecord dispatch, Job placeholder, boolean peek) {
+        FaultContext.Builder context = FaultHooks.forDispatch(HookPoint.JOB_STATUS_REPORT, dispatch);
+        List<FaultDecision> decisions = peek ? hooks.peek(context) : hooks.decide(context);
+        Optional<FaultEffect.Report> report = FaultDecisions.effects(decisions, FaultEffect.Report.class).stream().findFirst();
+        return report.isPresent() && report.get().visible() ? withReport(placeholder, report.get()) : null;
+    }
+
     private static Job reportedBy(List<FaultDecision> decisions, JobRecord job) {
         Optional<FaultEffect.Report> report = FaultDecisions.effects(decisions, FaultEffect.Report.class).stream().findFirst();
         if (report.isEmpty()) {
             return job.listedCopy;
         }
         Job base = job.listedCopy != null ? job.listedCopy : report.get().visible() ? job.job : null;
-        if (base == null) {
-            return null;
-        }
+        return base == null ? null : withReport(base, report.get());
+    }
+
+    private static Job withReport(Job base, FaultEffect.Report report) {
         JobState truth = base.state();
-        return base.withState(new JobState(dev.dispatchsim.model.JobStatus.valueOf(report.get().status().name()),
-                report.get().error(), truth.startedAt(), truth.endedAt(), truth.updatedAt(),
+        return base.withState(new JobState(dev.dispatchsim.model.JobStatus.valueOf(report.status().name()),
+                report.error(), truth.startedAt(), truth.endedAt(), truth.updatedAt(),
                 truth.participantIdentity(), truth.workerId()));
     }
 
-    /** Runs {@code action} as the decisions say; returns whether it ran at once. */
-    private boolean apply(List<FaultDecision> decisions, Runnable action, WorkerRecord worker) {
+    /** Runs {@code action} as the decisions say; says whether it ran at once, later or never. */
+    private Outcome apply(List<FaultDecision> decisions, Runnable action, WorkerRecord worker) {
         Optional<FaultDecision> terminal = FaultDecisions.terminal(decisions);
         if (terminal.isPresent()) {
             FaultEffect effect = terminal.get().effect();
@@ -118,7 +141,7 @@ final class Faults {
                     && worker != null) {
                 closeWorker(worker, close.code(), close.reason());
             }
-            return false; // drop, stall, disconnect, fail: the action never happens
+            return Outcome.NEVER; // drop, stall, disconnect, fail: the action never happens
         }
         Runnable withDuplicates = () -> {
             action.run();
@@ -129,10 +152,10 @@ final class Faults {
         Duration delay = FaultDecisions.totalDelay(decisions);
         if (delay.isZero()) {
             withDuplicates.run();
-            return true;
+            return Outcome.NOW;
         }
         hooks.later(delay, withDuplicates);
-        return false;
+        return Outcome.LATER;
     }
 
     private void closeWorker(WorkerRecord worker, int code, String reason) {

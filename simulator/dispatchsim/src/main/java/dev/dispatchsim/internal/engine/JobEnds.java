@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.engine;
 
+import dev.dispatchsim.journal.JournalEvent.ActionDropped;
 import dev.dispatchsim.journal.JournalEvent.JobStatusUpdated;
 import dev.dispatchsim.journal.JournalEvent.JobTerminated;
 import dev.dispatchsim.model.JobState;
@@ -10,8 +11,9 @@ import java.time.Instant;
 
 /**
  * How jobs end: the worker reports a final status, the server terminates the job (the agent left
- * the room, the room closed, the dispatch was deleted), or the worker goes away and its jobs are
- * forgotten. Mirrors the real server: only the worker-registry copy changes, never the dispatch's.
+ * the room, the dispatch was deleted), or the worker goes away and its jobs are forgotten. Mirrors
+ * the real server: only the worker-registry copy changes, never the dispatch's. Every ending is told
+ * up ({@link EngineEvents#jobEnded}): the job's agent participant leaves the room shortly after.
  */
 final class JobEnds {
 
@@ -19,10 +21,12 @@ final class JobEnds {
 
     private final SimState state;
     private final Faults faults;
+    private final EngineEvents events;
 
-    JobEnds(SimState state, Faults faults) {
+    JobEnds(SimState state, Faults faults, EngineEvents events) {
         this.state = state;
         this.faults = faults;
+        this.events = events;
     }
 
     /**
@@ -47,6 +51,7 @@ final class JobEnds {
         if (status.isFinal()) {
             worker.runningJobs.remove(jobId);
             job.phase = Phase.ENDED;
+            events.jobEnded(job); // the job process ended: its agent disconnects
         }
         return true;
     }
@@ -69,12 +74,16 @@ final class JobEnds {
                 previous.participantIdentity(), previous.workerId()));
         boolean[] sent = {false};
         faults.jobTermination(job, worker, () -> {
-            if (!worker.closed) {
-                worker.link.sendTermination(job.id());
-                sent[0] = true;
+            // A delayed (or duplicated) termination checks again when it is due: a closed socket gets nothing.
+            if (worker.closed) {
+                state.journal(new ActionDropped("job_termination", job.id(), worker.id, "worker gone"));
+                return;
             }
+            worker.link.sendTermination(job.id());
+            sent[0] = true;
         });
         state.journal(new JobTerminated(job.id(), worker.id, result, reason, sent[0]));
+        events.jobEnded(job);
         return true;
     }
 

@@ -1,6 +1,8 @@
 package dev.dispatchsim.internal.engine;
 
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
+import dev.dispatchsim.journal.JournalEvent.ActionDropped;
+import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswerIgnored;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityAnswered;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityRequested;
 import dev.dispatchsim.journal.JournalEvent.AvailabilityTimedOut;
@@ -24,21 +26,26 @@ import java.util.Map;
 
 /**
  * A job's way from launch to a worker, as livekit-server 1.13 does it: pick a worker, send an
- * AvailabilityRequest whose job already says JS_RUNNING, wait for the answer (10 s), then assign.
- * A rejection tries the next worker; a timeout loses the job, with no retry. Each step that a
- * fault can touch is its own method, and the journal records what really happened at each.
+ * AvailabilityRequest whose job already says JS_RUNNING, wait for the answer (3 s from when the request
+ * went out), then assign. A rejection tries the next worker; a timeout loses the job, with no retry, and
+ * a later answer is ignored. Each step that a fault can touch is its own method, a step a fault put off
+ * checks the job still wants it when it runs, and the journal records what really happened at each.
  */
 final class JobOffers {
+
+    static final String TOO_LATE = "answer arrived after the availability window";
 
     private final SimState state;
     private final WorkerPool pool;
     private final Faults faults;
+    private final JobListing listing;
     private final EngineEvents events;
 
-    JobOffers(SimState state, WorkerPool pool, Faults faults, EngineEvents events) {
+    JobOffers(SimState state, WorkerPool pool, Faults faults, JobListing listing, EngineEvents events) {
         this.state = state;
         this.pool = pool;
         this.faults = faults;
+        this.listing = listing;
         this.events = events;
     }
 
@@ -60,11 +67,13 @@ final class JobOffers {
             }
             return;
         }
+        boolean cold = state.listing.coldLaunch(state.now());
         for (String namespace : WorkerPool.namespaces(serving)) {
             Job job = new Job(state.ids.next("AJ_"), dispatch.id, type, room.snapshot(), participant, agent,
                     dispatch.request.metadata(), deployment, dispatch.request.attributes(), JobState.pending());
             JobRecord record = new JobRecord(dispatch, job);
             record.namespace = namespace;
+            record.coldLaunch = cold;
             dispatch.jobs.add(record);
             state.jobs.put(job.id(), record);
             state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
@@ -115,17 +124,52 @@ final class JobOffers {
         }
         job.triedWorkers.add(worker.id);
         job.workerId = worker.id;
+        job.offerSent = false;
         // JS_RUNNING before the worker has said anything: the real server stamps it here, with one
         // instant for started_at and updated_at (the clock is read once: a real clock moves between reads).
         Instant now = state.now();
         job.job = job.job.withState(new JobState(JobStatus.JS_RUNNING, "", now, null, now, "", worker.id));
-        job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
         // Journalled when the frame really leaves: a dropped or stalled request leaves only its
         // FaultApplied entry, a delayed one is journalled when it is sent.
-        faults.availabilityRequest(job, worker, () -> {
-            state.journal(new AvailabilityRequested(job.id(), worker.id));
-            worker.link.sendAvailability(job.job, false);
-        });
+        Faults.Outcome outcome = faults.availabilityRequest(job, worker, () -> sendRequest(job, worker));
+        if (outcome == Faults.Outcome.NEVER && stillOffered(job, worker) && !job.offerSent) {
+            // Dropped or stalled on the way: the server wrote the request, so its wait runs from now.
+            startWindow(job, worker);
+        }
+    }
+
+    /**
+     * Sends the AvailabilityRequest, at once or when a fault lets it go; the window starts with the first
+     * copy that really goes out (livekit-server writes the request, then starts its timer). A copy whose
+     * job is no longer offered to this worker (answered, timed out, another worker's now, its dispatch or
+     * room deleted) is not sent.
+     */
+    private void sendRequest(JobRecord job, WorkerRecord worker) {
+        if (!stillOffered(job, worker)) {
+            state.journal(new ActionDropped("availability_request", job.id(), worker.id, "job no longer offered"));
+            if (job.phase == Phase.OFFERING && job.workerId.equals(worker.id) && !job.offerSent) {
+                // Its dispatch or room went away before the worker ever heard of the job: the launch ends here.
+                undeliverable(job, "the dispatch or its room was deleted before the AvailabilityRequest went out");
+            }
+            return;
+        }
+        state.journal(new AvailabilityRequested(job.id(), worker.id));
+        worker.link.sendAvailability(job.job, false);
+        if (!job.offerSent) {
+            startWindow(job, worker);
+        }
+    }
+
+    private void startWindow(JobRecord job, WorkerRecord worker) {
+        job.offerSent = true;
+        SimState.cancel(job.availabilityTimer);
+        job.availabilityTimer = state.schedule(state.config.availabilityTimeout(), () -> onAvailabilityTimeout(job, worker));
+    }
+
+    /** The job waits for this worker's answer, and its dispatch and room are still there. */
+    private boolean stillOffered(JobRecord job, WorkerRecord worker) {
+        return job.phase == Phase.OFFERING && job.workerId.equals(worker.id) && !worker.closed
+                && job.dispatchStillLive(state);
     }
 
     /** The worker that asked for a simulated job, if it is still there and has not been asked yet (no retry). */
@@ -137,6 +181,11 @@ final class JobOffers {
 
     void onAnswer(WorkerRecord worker, AvailabilityAnswer answer) {
         JobRecord job = state.jobs.get(answer.jobId());
+        if (job != null && job.timedOutWorker.equals(worker.id)) {
+            // Silently ignored by the real server (no assignment, no second offer); the journal says why.
+            state.journal(new AvailabilityAnswerIgnored(job.id(), worker.id, answer.available(), TOO_LATE));
+            return;
+        }
         if (job == null || job.phase != Phase.OFFERING || !job.workerId.equals(worker.id)) {
             return; // the real server ignores answers for jobs it is not waiting on
         }
@@ -157,7 +206,7 @@ final class JobOffers {
                     worker.id));
             job.phase = Phase.ENDED;
             job.trueStatus = JobStatus.JS_SUCCESS;
-            job.listedCopy = job.job;
+            listing.launched(job, job.job);
         } else if (!answer.available()) {
             offerNext(job);
         } else {
@@ -182,21 +231,28 @@ final class JobOffers {
         job.phase = Phase.ASSIGNED;
         job.trueStatus = JobStatus.JS_RUNNING;
         job.participantIdentity = identity;
-        job.listedCopy = job.job;
         worker.runningJobs.add(job.id());
         Job assigned = job.job;
         boolean delivered = faults.jobAssignment(job, worker, () -> {
+            // A delayed or duplicated copy checks the job still runs on this worker and its room is still there.
+            if (job.phase != Phase.ASSIGNED || !worker.runningJobs.contains(job.id()) || worker.closed
+                    || !job.dispatchStillLive(state)) {
+                state.journal(new ActionDropped("job_assignment", job.id(), worker.id, "job no longer assigned"));
+                return;
+            }
             worker.link.sendAssignment(assigned, state.config.assignmentUrl(), token);
             job.assignmentDelivered = true;
             events.agentAssigned(job, worker, answer, identity);
         });
         state.journal(new JobAssigned(job.id(), worker.id, identity, delivered));
+        listing.launched(job, assigned);
     }
 
     private void onAvailabilityTimeout(JobRecord job, WorkerRecord worker) {
         if (job.phase != Phase.OFFERING || !job.workerId.equals(worker.id)) {
             return;
         }
+        job.timedOutWorker = worker.id;
         state.journal(new AvailabilityTimedOut(job.id(), worker.id));
         undeliverable(job, "worker " + worker.id + " did not answer the AvailabilityRequest within "
                 + state.config.availabilityTimeout().toMillis() + " ms; not retried");
@@ -215,6 +271,7 @@ final class JobOffers {
     private void undeliverable(JobRecord job, String reason) {
         SimState.cancel(job.availabilityTimer);
         job.phase = Phase.UNDELIVERABLE;
+        listing.failed(job);
         state.journal(new DispatchUndeliverable(job.job.room().name(), job.dispatch == null ? "" : job.dispatch.id,
                 job.id(), job.job.agentName(), reason, pool.describeRegistered()));
     }

@@ -34,6 +34,19 @@ final class JobRecord {
     /** SimulateJobRequest: only the asking worker may take the job. */
     String onlyWorker;
     ScheduledTask availabilityTimer;
+    /** Whether the current offer's AvailabilityRequest was sent (or lost on the way): its timer runs from then. */
+    boolean offerSent;
+    /** The worker whose availability window ran out on this job: its late answer is journalled and ignored. */
+    String timedOutWorker = "";
+    /** The first launch after a worker registered: ListDispatch lists the job only a listing lag after assignment. */
+    boolean coldLaunch;
+    /** Whether the launch is over: the job is listed, or no worker took it. DeleteDispatch waits for it. */
+    boolean launchDone;
+    /** Set when DeleteDispatch came while the launch was in flight: the JobTermination follows when it ends. */
+    boolean terminateWhenLaunched;
+    ScheduledTask listingTimer;
+    ScheduledTask agentJoinTimer;
+    ScheduledTask agentLeaveTimer;
 
     JobRecord(DispatchRecord dispatch, Job job) {
         this.dispatch = dispatch;
@@ -46,5 +59,25 @@ final class JobRecord {
 
     JobState trueState() {
         return job.state();
+    }
+
+    /**
+     * Whether what the job was launched for is still there: its dispatch in the same live room (not one of the
+     * same name opened since). A simulated job (SimulateJobRequest) has no dispatch and always is.
+     */
+    boolean dispatchStillLive(SimState state) {
+        if (dispatch == null) {
+            return true;
+        }
+        RoomRecord room = state.rooms.get(dispatch.room);
+        return room != null && room.sid.equals(job.room().sid()) && room.dispatches.get(dispatch.id) == dispatch;
+    }
+
+    /** A reset drops the job: none of its timers may fire into the next test. */
+    void cancelTimers() {
+        SimState.cancel(availabilityTimer);
+        SimState.cancel(listingTimer);
+        SimState.cancel(agentJoinTimer);
+        SimState.cancel(agentLeaveTimer);
     }
 }

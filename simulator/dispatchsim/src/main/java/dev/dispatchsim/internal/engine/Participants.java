@@ -2,6 +2,7 @@ package dev.dispatchsim.internal.engine;
 
 import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.internal.model.AvailabilityAnswer;
+import dev.dispatchsim.journal.JournalEvent.ActionDropped;
 import dev.dispatchsim.journal.JournalEvent.DataSent;
 import dev.dispatchsim.journal.JournalEvent.ParticipantJoined;
 import dev.dispatchsim.journal.JournalEvent.ParticipantLeft;
@@ -16,14 +17,17 @@ import dev.dispatchsim.model.Permissions;
 import dev.dispatchsim.model.SimulatorState.Phase;
 import dev.dispatchsim.model.Track;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Participants: simulated humans (test kit, admin API) and simulated agents (joined when their job
- * is assigned), plus the RoomService calls about them. A human's join launches JT_PARTICIPANT jobs,
- * their first track JT_PUBLISHER jobs; agents never launch jobs.
+ * Participants: simulated humans (test kit, admin API) and simulated agents, plus the RoomService calls
+ * about them. A human's join launches JT_PARTICIPANT jobs, their first track JT_PUBLISHER jobs; agents
+ * never launch jobs. An agent is in its room only while its job runs, as measured on livekit-server with
+ * a real agent: it joins {@code agentJoinDelay} after the JobAssignment (the agent process connecting),
+ * leaves {@code agentLeaveDelay} after the job ends, and never shows when the job ends first.
  */
 final class Participants {
 
@@ -58,6 +62,10 @@ final class Participants {
         }
         ParticipantRecord participant = new ParticipantRecord(state.ids.next("PA_"), spec.identity(), spec.name(),
                 spec.kind(), spec.metadata(), spec.attributes(), Permissions.standard(), state.now());
+        if (spec.kind() == ParticipantKind.AGENT) {
+            // A test making a running job's agent join by hand: it is that job's agent (its leaving ends the job).
+            participant.jobId = runningJobOf(room, spec.identity());
+        }
         add(room, participant);
         if (!spec.kind().isDependent()) {
             rooms.onHumanJoined(room);
@@ -84,39 +92,100 @@ final class Participants {
         return track;
     }
 
-    /** The simulated agent of an assigned job joins its room (unless a fault holds it back, or the room or job ended). */
+    /**
+     * A JobAssignment went out: the agent joins its room {@code agentJoinDelay} later, if its job still runs
+     * then (and unless an {@code agent_join} fault holds it back). A duplicated assignment joins it once.
+     */
     void agentAssigned(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer, String identity) {
-        faults.agentJoin(job, () -> {
-            RoomRecord room = state.rooms.get(job.job.room().name());
-            if (room == null || !room.sid.equals(job.job.room().sid()) || job.phase != Phase.ASSIGNED) {
-                return; // the room or the job ended before the agent got there
-            }
-            Map<String, String> attributes = new LinkedHashMap<>(answer.participantAttributes());
-            attributes.put("lk.agent_name", worker.registration.agentName());
-            ParticipantRecord agent = new ParticipantRecord(state.ids.next("PA_"), identity,
-                    answer.participantName(), ParticipantKind.AGENT, answer.participantMetadata(), attributes,
-                    worker.registration.permissions() == null ? Permissions.workerDefault()
-                            : worker.registration.permissions(), state.now());
-            agent.jobId = job.id();
-            if (room.participants.containsKey(identity)) {
-                remove(room, room.participants.get(identity), "DUPLICATE_IDENTITY", false);
-            }
-            add(room, agent);
-        });
-    }
-
-    /** Everyone leaves a closing room; an agent's leaving ends its job. */
-    void roomClosing(RoomRecord room, String reason) {
-        for (ParticipantRecord participant : List.copyOf(room.participants.values())) {
-            remove(room, participant, reason.equals("deleted") ? "ROOM_DELETED" : "ROOM_CLOSED", false);
+        Duration delay = state.config.agentJoinDelay();
+        if (delay.isZero()) {
+            askToJoin(job, worker, answer, identity);
+        } else if (job.agentJoinTimer == null) {
+            job.agentJoinTimer = state.schedule(delay, () -> {
+                job.agentJoinTimer = null;
+                askToJoin(job, worker, answer, identity);
+            });
         }
     }
 
-    /** A participant leaves if it is still in that same room (not one of the same name opened since). */
-    void removeIfPresent(String roomName, String roomSid, String identity, String reason) {
-        RoomRecord room = state.rooms.get(roomName);
-        if (room != null && room.sid.equals(roomSid) && room.participants.containsKey(identity)) {
-            remove(room, room.participants.get(identity), reason, true);
+    private void askToJoin(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer, String identity) {
+        if (!mayJoin(job, worker, identity)) {
+            return;
+        }
+        faults.agentJoin(job, () -> {
+            if (mayJoin(job, worker, identity)) { // a delayed or duplicated join checks again
+                joinAgent(job, worker, answer, identity);
+            }
+        });
+    }
+
+    /** Whether the agent may join now; if not, the journal says why (its job ended, its room closed, it is in). */
+    private boolean mayJoin(JobRecord job, WorkerRecord worker, String identity) {
+        String reason = null;
+        RoomRecord room = roomOf(job);
+        if (job.phase != Phase.ASSIGNED || worker.closed || !worker.runningJobs.contains(job.id())) {
+            reason = "job no longer running";
+        } else if (room == null) {
+            reason = "room no longer live";
+        } else if (room.participants.containsKey(identity) && room.participants.get(identity).jobId.equals(job.id())) {
+            reason = "agent already in the room";
+        }
+        if (reason != null) {
+            state.journal(new ActionDropped("agent_join", job.id(), worker.id, reason));
+        }
+        return reason == null;
+    }
+
+    private void joinAgent(JobRecord job, WorkerRecord worker, AvailabilityAnswer answer, String identity) {
+        RoomRecord room = roomOf(job);
+        Map<String, String> attributes = new LinkedHashMap<>(answer.participantAttributes());
+        attributes.put("lk.agent_name", worker.registration.agentName());
+        ParticipantRecord agent = new ParticipantRecord(state.ids.next("PA_"), identity,
+                answer.participantName(), ParticipantKind.AGENT, answer.participantMetadata(), attributes,
+                worker.registration.permissions() == null ? Permissions.workerDefault()
+                        : worker.registration.permissions(), state.now());
+        agent.jobId = job.id();
+        if (room.participants.containsKey(identity)) {
+            remove(room, room.participants.get(identity), "DUPLICATE_IDENTITY", false);
+        }
+        add(room, agent);
+    }
+
+    /** A job ended: its agent, if in the room, leaves {@code agentLeaveDelay} later (the agent process disconnecting). */
+    void jobEnded(JobRecord job) {
+        RoomRecord room = roomOf(job);
+        ParticipantRecord agent = room == null ? null : room.participants.get(job.participantIdentity);
+        if (agent == null || !agent.jobId.equals(job.id())) {
+            return; // not in the room: a join still pending finds the job ended and does not happen
+        }
+        Duration delay = state.config.agentLeaveDelay();
+        if (delay.isZero()) {
+            agentLeaves(job);
+        } else if (job.agentLeaveTimer == null) {
+            job.agentLeaveTimer = state.schedule(delay, () -> {
+                job.agentLeaveTimer = null;
+                agentLeaves(job);
+            });
+        }
+    }
+
+    private void agentLeaves(JobRecord job) {
+        RoomRecord room = roomOf(job);
+        ParticipantRecord agent = room == null ? null : room.participants.get(job.participantIdentity);
+        if (agent != null && agent.jobId.equals(job.id())) {
+            remove(room, agent, "CLIENT_INITIATED", false); // its job is over: nothing left to terminate
+        }
+    }
+
+    /**
+     * Everyone leaves a closing room. Their jobs are not terminated: measured on livekit-server, the worker
+     * gets no JobTermination when the room is deleted (or closes by its timeouts), whether the agent joined or not.
+     */
+    void roomClosing(RoomRecord room, String reason) {
+        String disconnect = reason.equals("deleted") ? "ROOM_DELETED" : "ROOM_CLOSED";
+        for (ParticipantRecord participant : List.copyOf(room.participants.values())) {
+            room.participants.remove(participant.identity);
+            state.journal(new ParticipantLeft(room.name, participant.identity, participant.kind, disconnect));
         }
     }
 
@@ -166,8 +235,9 @@ final class Participants {
         return participant.snapshot();
     }
 
+    /** An unknown identity, like a room that is not live, has no server to answer it (measured: 503 after ~3 s). */
     Track mute(String roomName, String identity, String trackSid, boolean muted) {
-        ParticipantRecord participant = require(rooms.require(roomName), identity);
+        ParticipantRecord participant = answeringParticipant(roomName, identity);
         for (int i = 0; i < participant.tracks.size(); i++) {
             Track track = participant.tracks.get(i);
             if (track.sid().equals(trackSid)) {
@@ -176,6 +246,29 @@ final class Participants {
             }
         }
         throw ApiException.internalRpc(ErrorCode.NOT_FOUND, "track is not found");
+    }
+
+    /**
+     * PerformRpc goes to the destination participant's own RPC topic, like MutePublishedTrack: a room that is
+     * not live or a participant not in it has no server to answer. A simulated participant is there but has
+     * no client to run the method, which the simulator says plainly rather than inventing a timeout.
+     */
+    void performRpc(String roomName, String destinationIdentity, String method) {
+        answeringParticipant(roomName, destinationIdentity);
+        throw new ApiException(ErrorCode.UNIMPLEMENTED, "PerformRpc: simulated participant '" + destinationIdentity
+                + "' has no client to run method '" + method + "' (dispatchsim simulates no participant clients)");
+    }
+
+    private ParticipantRecord answeringParticipant(String roomName, String identity) {
+        RoomRecord room = state.rooms.get(roomName);
+        if (room == null) {
+            throw NoResponse.roomNotLive(roomName);
+        }
+        ParticipantRecord participant = room.participants.get(identity);
+        if (participant == null) {
+            throw new NoResponse("participant '" + identity + "' is not in room '" + roomName + "'");
+        }
+        return participant;
     }
 
     void updateSubscriptions(String roomName, String identity, List<String> trackSids) {
@@ -195,8 +288,7 @@ final class Participants {
                     "nonce should be 16-bytes or not present, got: " + nonceLength + " bytes");
         }
         if (!state.rooms.containsKey(roomName)) {
-            // SendData goes straight to the room's RPC topic; with no live room nobody answers.
-            throw ApiException.internalRpc(ErrorCode.UNAVAILABLE, "no response from servers");
+            throw NoResponse.roomNotLive(roomName); // SendData goes straight to the room's RPC topic
         }
         state.journal(new DataSent(roomName, bytes, topic == null ? "" : topic));
     }
@@ -219,6 +311,19 @@ final class Participants {
         if (!participant.kind.isDependent() && mayCloseRoom) {
             rooms.onHumanLeft(room);
         }
+    }
+
+    /** The live room a job was launched in (not one of the same name opened since), or null. */
+    private RoomRecord roomOf(JobRecord job) {
+        RoomRecord room = state.rooms.get(job.job.room().name());
+        return room != null && room.sid.equals(job.job.room().sid()) ? room : null;
+    }
+
+    /** The job that runs with this agent identity in this room, or "" when there is none. */
+    private String runningJobOf(RoomRecord room, String identity) {
+        return room.dispatches.values().stream().flatMap(d -> d.jobs.stream())
+                .filter(j -> j.phase == Phase.ASSIGNED && j.participantIdentity.equals(identity))
+                .map(JobRecord::id).findFirst().orElse("");
     }
 
     /**

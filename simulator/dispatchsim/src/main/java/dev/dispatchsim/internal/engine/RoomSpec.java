@@ -9,6 +9,7 @@ public record RoomSpec(String name, int emptyTimeout, int departureTimeout, int 
                        List<AgentRequest> agents) {
 
     public RoomSpec {
+        name = name == null ? "" : name;
         metadata = metadata == null ? "" : metadata;
         agents = agents == null ? List.of() : List.copyOf(agents);
     }

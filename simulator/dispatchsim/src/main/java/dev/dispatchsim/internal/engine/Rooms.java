@@ -6,7 +6,6 @@ import dev.dispatchsim.journal.JournalEvent.RoomCreated;
 import dev.dispatchsim.model.AgentRequest;
 import dev.dispatchsim.model.DispatchSource;
 import dev.dispatchsim.model.ErrorCode;
-import dev.dispatchsim.model.JobStatus;
 import dev.dispatchsim.model.Room;
 
 import java.nio.charset.StandardCharsets;
@@ -27,13 +26,11 @@ final class Rooms {
 
     private final SimState state;
     private final Dispatches dispatches;
-    private final JobEnds ends;
     private final EngineEvents events;
 
-    Rooms(SimState state, Dispatches dispatches, JobEnds ends, EngineEvents events) {
+    Rooms(SimState state, Dispatches dispatches, EngineEvents events) {
         this.state = state;
         this.dispatches = dispatches;
-        this.ends = ends;
         this.events = events;
     }
 
@@ -101,16 +98,13 @@ final class Rooms {
         return room.snapshot();
     }
 
-    /** Closes a room: every participant leaves (agents' jobs get JobTermination), then the room is gone. */
+    /**
+     * Closes a room: every participant leaves, then the room is gone. Its jobs are not terminated: measured on
+     * livekit-server, DeleteRoom sends the worker no JobTermination, and a timeout close has none either.
+     */
     void close(RoomRecord room, String reason) {
         SimState.cancel(room.closeTimer);
         events.roomClosing(room, reason);
-        // Jobs whose agent never joined (a fault kept it out) still end when the room goes.
-        for (DispatchRecord dispatch : room.dispatches.values()) {
-            for (JobRecord job : dispatch.jobs) {
-                ends.terminate(job, JobStatus.JS_FAILED, JobEnds.AGENT_LEFT, "room " + reason);
-            }
-        }
         state.rooms.remove(room.name);
         state.journal(new RoomClosed(room.name, room.sid, reason));
     }
@@ -140,10 +134,8 @@ final class Rooms {
         }
     }
 
+    /** An empty name is a name: measured on livekit-server, CreateRoom without one creates room "". */
     private static RoomSpec validate(RoomSpec spec) {
-        if (spec.name() == null || spec.name().isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "room name is required");
-        }
         if (spec.name().length() > MAX_NAME_LENGTH) {
             throw ApiException.internalRpc(ErrorCode.INVALID_ARGUMENT,
                     "room name length exceeds limits: max length " + MAX_NAME_LENGTH);

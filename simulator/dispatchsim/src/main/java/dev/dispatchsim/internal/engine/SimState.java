@@ -27,6 +27,8 @@ final class SimState {
     final Map<String, RoomRecord> rooms = new CountedMap<>(visits);
     final Map<String, WorkerRecord> connections = new CountedMap<>(visits);
     final Map<String, JobRecord> jobs = new CountedMap<>(visits);
+    /** Which launch is listed late (see {@link ListingCache}); fresh after every reset. */
+    ListingCache listing;
     int registrations;
     int connectionCount;
     /** Counts resets: connection handles carry it, so a socket from before a reset never finds a new worker. */
@@ -46,6 +48,7 @@ final class SimState {
         this.ids = new Ids(newConfig.seed());
         this.workerChoice = SeededRandoms.derive(newConfig.seed(), "worker-choice");
         this.nodeId = new Ids(SeededRandoms.mix(newConfig.seed(), "node")).next("ND_").substring(0, 11);
+        this.listing = new ListingCache();
         this.registrations = 0;
         this.connectionCount = 0;
         this.generation++;

@@ -15,22 +15,17 @@ import java.util.concurrent.CompletableFuture;
 public final class WorkerCommands {
 
     private final EventLoop loop;
-    private final SimState state;
     private final Workers workers;
     private final JobOffers offers;
     private final JobEnds ends;
-    private final Participants participants;
     private final Faults faults;
 
-    WorkerCommands(EventLoop loop, SimState state, Workers workers, JobOffers offers, JobEnds ends,
-                   Participants participants, Faults faults) {
+    WorkerCommands(EventLoop loop, Workers workers, JobOffers offers, JobEnds ends, Faults faults) {
         this.faults = faults;
         this.loop = loop;
-        this.state = state;
         this.workers = workers;
         this.offers = offers;
         this.ends = ends;
-        this.participants = participants;
     }
 
     /** A socket was upgraded; returns its handle, the key for every later call (unique across resets). */
@@ -68,18 +63,9 @@ public final class WorkerCommands {
         withWorker(connectionId, "update_worker", worker -> workers.updateStatus(worker, status, load));
     }
 
+    /** A final status ends the job, and its agent leaves the room shortly after (see Participants#jobEnded). */
     public void updateJob(String connectionId, String jobId, JobStatus status, String error) {
-        withWorker(connectionId, "update_job", worker -> {
-            // Only an update the worker registry accepted ends anything: a status for another worker's job
-            // (or one already ended) must not pull that job's agent out of its room.
-            boolean applied = ends.onStatus(worker, jobId, status, error);
-            JobRecord job = state.jobs.get(jobId);
-            if (applied && status.isFinal() && !job.participantIdentity.isEmpty()) {
-                // The job process ended, so its agent leaves the room (the real agent disconnects).
-                participants.removeIfPresent(job.job.room().name(), job.job.room().sid(), job.participantIdentity,
-                        "CLIENT_INITIATED");
-            }
-        });
+        withWorker(connectionId, "update_job", worker -> ends.onStatus(worker, jobId, status, error));
     }
 
     /** MigrateJobRequest is ignored by the OSS server; it is accepted (once registered) and does nothing. */

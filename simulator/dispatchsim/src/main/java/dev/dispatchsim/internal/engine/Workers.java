@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Worker connections: upgrade, registration (within 10 s), status and load, pings, close. A worker
- * that closes is forgotten with its running jobs, which are not re-dispatched (as the OSS server).
+ * that closes is forgotten with its running jobs, which are not re-dispatched (as the OSS server);
+ * their agents leave their rooms, as the agent processes go with their worker.
  */
 final class Workers {
 
@@ -25,11 +26,13 @@ final class Workers {
     private final SimState state;
     private final JobOffers offers;
     private final Faults faults;
+    private final EngineEvents events;
 
-    Workers(SimState state, JobOffers offers, Faults faults) {
+    Workers(SimState state, JobOffers offers, Faults faults, EngineEvents events) {
         this.state = state;
         this.offers = offers;
         this.faults = faults;
+        this.events = events;
     }
 
     String connect(WorkerLink link, String apiKey) {
@@ -71,6 +74,7 @@ final class Workers {
         worker.order = ++state.registrations;
         worker.registration = registration;
         worker.registeredAt = state.now();
+        state.listing.workerRegistered(); // the server's worker cache is rebuilt on the next launch
         worker.link.sendRegistered(worker.id, new ServerInfo(state.config.serverVersion(), 17, 1,
                 state.config.region(), state.nodeId));
         state.journal(new WorkerRegistered(worker.id, worker.connectionId, registration.agentName(),
@@ -108,6 +112,12 @@ final class Workers {
         worker.runningJobs.clear();
         state.connections.remove(worker.handle);
         state.journal(new WorkerDisconnected(worker.id, worker.connectionId, code, reason == null ? "" : reason, forgotten));
+        for (String jobId : forgotten) {
+            JobRecord job = state.jobs.get(jobId);
+            if (job != null) {
+                events.jobEnded(job);
+            }
+        }
         offers.onWorkerGone(worker);
     }
 

@@ -17,6 +17,8 @@ import dev.dispatchsim.proto.ListRoomsRequest;
 import dev.dispatchsim.proto.ListRoomsResponse;
 import dev.dispatchsim.proto.MuteRoomTrackRequest;
 import dev.dispatchsim.proto.MuteRoomTrackResponse;
+import dev.dispatchsim.proto.PerformRpcRequest;
+import dev.dispatchsim.proto.PerformRpcResponse;
 import dev.dispatchsim.proto.RemoveParticipantResponse;
 import dev.dispatchsim.proto.RoomAgentDispatch;
 import dev.dispatchsim.proto.RoomParticipantIdentity;
@@ -54,7 +56,8 @@ public final class RoomServiceHandlers {
                 new TwirpMethod<>(SERVICE, "MutePublishedTrack", MuteRoomTrackRequest.getDefaultInstance(), this::mute),
                 new TwirpMethod<>(SERVICE, "UpdateSubscriptions", UpdateSubscriptionsRequest.getDefaultInstance(), this::updateSubscriptions),
                 new TwirpMethod<>(SERVICE, "SendData", SendDataRequest.getDefaultInstance(), this::sendData),
-                new TwirpMethod<>(SERVICE, "UpdateRoomMetadata", UpdateRoomMetadataRequest.getDefaultInstance(), this::updateRoomMetadata));
+                new TwirpMethod<>(SERVICE, "UpdateRoomMetadata", UpdateRoomMetadataRequest.getDefaultInstance(), this::updateRoomMetadata),
+                new TwirpMethod<>(SERVICE, "PerformRpc", PerformRpcRequest.getDefaultInstance(), this::performRpc));
     }
 
     /** The real handler's order: grant, name length, metadata, each agent's metadata and attributes. */
@@ -139,6 +142,13 @@ public final class RoomServiceHandlers {
         Grants.requireRoomAdmin(claims, request.getRoom());
         return engine.sendData(request.getRoom(), request.getData().size(), request.hasTopic() ? request.getTopic() : "",
                 request.getNonce().size()).thenApply(done -> SendDataResponse.getDefaultInstance());
+    }
+
+    /** Served for what it can tell without a participant client: no live room or no such participant (503). */
+    private CompletableFuture<PerformRpcResponse> performRpc(PerformRpcRequest request, Claims claims) {
+        Grants.requireRoomAdmin(claims, request.getRoom());
+        return engine.performRpc(request.getRoom(), request.getDestinationIdentity(), request.getMethod())
+                .thenApply(done -> PerformRpcResponse.getDefaultInstance());
     }
 
     private CompletableFuture<dev.dispatchsim.proto.Room> updateRoomMetadata(UpdateRoomMetadataRequest request, Claims claims) {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * start-up log and for error messages.
  */
 public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, String profile, boolean manualClock,
-                               Duration availabilityTimeout, double targetLoad, String adminToken, String logLevel,
+                               Duration availabilityTimeout, Duration listingLag, Duration agentJoinDelay,
+                               double targetLoad, String adminToken, String logLevel,
                                Map<StandaloneSetting, String> sources) {
 
     static final List<String> CLOCKS = List.of("system", "manual");
@@ -52,7 +53,8 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
         Values v = new Values(raw, sources);
         return new StandaloneConfig(v.port(), raw.get(StandaloneSetting.BIND), v.keys(),
                 "default".equals(sources.get(StandaloneSetting.SEED)) ? null : v.seed(), raw.get(StandaloneSetting.PROFILE),
-                v.oneOf(StandaloneSetting.CLOCK, CLOCKS).equals("manual"), v.availabilityTimeout(), v.targetLoad(),
+                v.oneOf(StandaloneSetting.CLOCK, CLOCKS).equals("manual"), v.availabilityTimeout(),
+                v.duration(StandaloneSetting.LISTING_LAG), v.duration(StandaloneSetting.AGENT_JOIN_DELAY), v.targetLoad(),
                 raw.get(StandaloneSetting.ADMIN_TOKEN), v.oneOf(StandaloneSetting.LOG_LEVEL, LOG_LEVELS),
                 Collections.unmodifiableMap(sources));
     }
@@ -98,6 +100,8 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
             case PROFILE -> profile;
             case CLOCK -> manualClock ? "manual" : "system";
             case AVAILABILITY_TIMEOUT -> DurationText.format(availabilityTimeout);
+            case LISTING_LAG -> DurationText.format(listingLag);
+            case AGENT_JOIN_DELAY -> DurationText.format(agentJoinDelay);
             case TARGET_LOAD -> String.valueOf(targetLoad);
             case ADMIN_TOKEN -> "(set)";
             case LOG_LEVEL -> logLevel;
@@ -139,17 +143,20 @@ public record StandaloneConfig(int port, String bind, ApiKeys keys, Long seed, S
         }
 
         Duration availabilityTimeout() {
-            String source = sources.get(StandaloneSetting.AVAILABILITY_TIMEOUT);
-            Duration timeout;
-            try {
-                timeout = DurationText.parse(raw.get(StandaloneSetting.AVAILABILITY_TIMEOUT), source);
-            } catch (IllegalArgumentException invalid) {
-                throw new ConfigException(invalid.getMessage());
-            }
+            Duration timeout = duration(StandaloneSetting.AVAILABILITY_TIMEOUT);
             if (timeout.isZero()) {
                 throw bad(StandaloneSetting.AVAILABILITY_TIMEOUT, "must be more than zero");
             }
             return timeout;
+        }
+
+        /** A duration in the one grammar (10s, 1.5s, 500ms, 0, PT2S); the error names the flag or env var. */
+        Duration duration(StandaloneSetting setting) {
+            try {
+                return DurationText.parse(raw.get(setting), sources.get(setting));
+            } catch (IllegalArgumentException invalid) {
+                throw new ConfigException(invalid.getMessage());
+            }
         }
 
         double targetLoad() {

@@ -41,6 +41,8 @@ public final class StandaloneServer implements AutoCloseable {
                 .seed(config.effectiveSeed(profile))
                 .clock(config.manualClock() ? new ManualClock() : new SystemClock())
                 .availabilityTimeout(config.availabilityTimeout())
+                .listingLag(config.listingLag())
+                .agentJoinDelay(config.agentJoinDelay())
                 .targetLoad(config.targetLoad())
                 .adminToken(config.adminToken())
                 .profile(faults)

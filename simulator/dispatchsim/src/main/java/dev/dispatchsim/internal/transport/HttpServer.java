@@ -70,6 +70,10 @@ public final class HttpServer implements AutoCloseable {
                 // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
                 // exactly that, this only lets such a path reach it.
                 config.router.treatMultipleSlashesAsSingleSlash = true;
+                // Jetty reuses a connection's earlier header field when a new line matches it ignoring case (its
+                // header cache), so "Authorization: bearer <t>" after "Bearer <t>" was read as the accepted value,
+                // and the other way round. livekit-server judges every header exactly as sent.
+                config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
                 config.jetty.modifyWebSocketServletFactory(factory -> {
                     factory.setMaxBinaryMessageSize(2 * JETTY_MAX_BYTES);
                     factory.setMaxTextMessageSize(2 * JETTY_MAX_BYTES);

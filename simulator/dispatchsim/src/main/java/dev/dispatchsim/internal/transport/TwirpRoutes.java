@@ -6,6 +6,7 @@ import dev.dispatchsim.internal.twirp.TwirpRouter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
@@ -13,14 +14,15 @@ import java.util.concurrent.Executor;
 
 /**
  * Mounts Twirp on Javalin in livekit-server's middleware order: CORS (see {@link Cors}), a leading
- * {@code //} collapsed, the body limit, the auth middleware (both with plain-text errors), then the
- * router, which answers every method so that a wrong one gets Twirp's bad_route.
+ * {@code //} collapsed, the auth middleware (plain-text errors), then the router, which answers every
+ * method so that a wrong one gets Twirp's bad_route. The 10 MiB body limit is a limited reader, as on
+ * the real server: a longer body fails to decode, 400 {@code malformed}, never a 413.
  */
 final class TwirpRoutes {
 
     /** limit.max_api_request_body_size. */
     static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
-    /** Bodies declared larger than this are not read away before the 413; the connection just closes. */
+    /** Bodies declared larger than this are not read away before the answer; the connection just closes. */
     private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private final TwirpRouter router;
@@ -47,23 +49,12 @@ final class TwirpRoutes {
     }
 
     private void handle(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            // Read the body away first (up to a bound): answering while the client is still sending
-            // makes the server close the connection under it, and the client may then see a reset
-            // instead of the 413.
-            if (declared <= MAX_DRAINED_BYTES) {
-                ctx.req().getInputStream().skipNBytes(declared);
-            }
-            write(ctx, TwirpResponse.plain(413, "request body too large"));
-            return;
-        }
+        byte[] body = readBody(ctx);
         AuthResult auth = authenticator.authenticate(ctx);
         if (auth instanceof AuthResult.Rejected rejected) {
             write(ctx, TwirpResponse.plain(401, rejected.plainTextMessage()));
             return;
         }
-        byte[] body = readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
         String httpMethod = ctx.method().name();
         String path = collapseLeadingSlashes(ctx.path());
         String contentType = ctx.header("Content-Type");
@@ -73,6 +64,27 @@ final class TwirpRoutes {
         CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, call.request(), call.call());
         // The answer is encoded and written on a transport thread, never on the engine thread that completed it.
         ctx.future(() -> response.thenAcceptAsync(r -> write(ctx, r), transport));
+    }
+
+    /**
+     * The body, or null when it is over the limit: the real server's limited reader then fails the decoding
+     * (measured on livekit-server 1.13.5: an 11 MiB JSON body is 400 malformed). A body declared too long is
+     * read away first (up to a bound): answering while the client is still sending makes the server close
+     * the connection under it, and the client may then see a reset instead of the answer.
+     */
+    private static byte[] readBody(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            if (declared <= MAX_DRAINED_BYTES) {
+                try {
+                    ctx.req().getInputStream().skipNBytes(declared);
+                } catch (EOFException shorterThanDeclared) {
+                    // the body ended early: it is still too long to serve, and nothing is left to read
+                }
+            }
+            return null;
+        }
+        return readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
     }
 
     /** livekit-server's RemoveDoubleSlashes: a path starting with {@code //} loses one slash; nothing else changes. */

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bodies in and out, the way livekit-server's generated Twirp code does it: JSON is read with
- * either field-name style and unknown fields ignored, and written with proto (snake_case) names,
+ * either field-name style and unknown fields ignored, as strictly as Go's protojson ({@link StrictJson}),
+ * and written with proto (snake_case) names,
  * defaults emitted, unset singular messages as {@code null}, int64 as strings and enums as names;
  * protobuf is plain binary.
  */
@@ -33,6 +34,7 @@ public final class TwirpCodec {
                     // An empty body is not a JSON value: the real server rejects it the same way.
                     throw new InvalidProtocolBufferException("empty body");
                 }
+                StrictJson.check(text, prototype.getDescriptorForType());
                 PARSER.merge(text, builder);
             }
         } catch (InvalidProtocolBufferException | RuntimeException invalid) {

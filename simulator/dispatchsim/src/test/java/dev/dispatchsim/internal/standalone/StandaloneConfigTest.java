@@ -27,7 +27,9 @@ class StandaloneConfigTest {
         assertThat(config.effectiveSeed(null)).isZero();
         assertThat(config.profile()).isNull();
         assertThat(config.manualClock()).isFalse();
-        assertThat(config.availabilityTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.availabilityTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.listingLag()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.agentJoinDelay()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.targetLoad()).isEqualTo(0.7);
         assertThat(config.adminToken()).isNull();
         assertThat(config.logLevel()).isEqualTo("info");
@@ -37,10 +39,19 @@ class StandaloneConfigTest {
     @Test
     void should_let_env_override_defaults_and_flags_override_env_when_both_are_given() {
         // GIVEN every setting by env, and two of them by flag too
-        Map<String, String> env = Map.of("DISPATCHSIM_PORT", "9000", "DISPATCHSIM_BIND", "0.0.0.0",
-                "DISPATCHSIM_KEYS", "k1:s1,k2:s2", "DISPATCHSIM_SEED", "5", "DISPATCHSIM_CLOCK", "manual",
-                "DISPATCHSIM_AVAILABILITY_TIMEOUT", "750ms", "DISPATCHSIM_TARGET_LOAD", "0.5",
-                "DISPATCHSIM_ADMIN_TOKEN", "t0k", "DISPATCHSIM_LOG_LEVEL", "WARN", "DISPATCHSIM_PROFILE", "ghost-worker");
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("DISPATCHSIM_PORT", "9000"),
+                Map.entry("DISPATCHSIM_BIND", "0.0.0.0"),
+                Map.entry("DISPATCHSIM_KEYS", "k1:s1,k2:s2"),
+                Map.entry("DISPATCHSIM_SEED", "5"),
+                Map.entry("DISPATCHSIM_CLOCK", "manual"),
+                Map.entry("DISPATCHSIM_AVAILABILITY_TIMEOUT", "750ms"),
+                Map.entry("DISPATCHSIM_TARGET_LOAD", "0.5"),
+                Map.entry("DISPATCHSIM_LISTING_LAG", "0"),
+                Map.entry("DISPATCHSIM_AGENT_JOIN_DELAY", "2.5s"),
+                Map.entry("DISPATCHSIM_ADMIN_TOKEN", "t0k"),
+                Map.entry("DISPATCHSIM_LOG_LEVEL", "WARN"),
+                Map.entry("DISPATCHSIM_PROFILE", "ghost-worker"));
         Map<StandaloneSetting, String> flags = Map.of(StandaloneSetting.PORT, "9100", StandaloneSetting.SEED, "6");
 
         // WHEN
@@ -53,6 +64,8 @@ class StandaloneConfigTest {
         assertThat(config.keys().keys()).containsExactlyInAnyOrder("k1", "k2");
         assertThat(config.manualClock()).isTrue();
         assertThat(config.availabilityTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(config.listingLag()).isZero();
+        assertThat(config.agentJoinDelay()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.targetLoad()).isEqualTo(0.5);
         assertThat(config.adminToken()).isEqualTo("t0k");
         assertThat(config.logLevel()).isEqualTo("warn");
@@ -88,6 +101,9 @@ class StandaloneConfigTest {
         assertBad(Map.of(), Map.of("DISPATCHSIM_AVAILABILITY_TIMEOUT", "10"),
                 "DISPATCHSIM_AVAILABILITY_TIMEOUT: '10' is not a duration (a unit is required); write 10s, 2m30s, 500ms");
         assertBad(Map.of(), Map.of("DISPATCHSIM_AVAILABILITY_TIMEOUT", "0s"), "DISPATCHSIM_AVAILABILITY_TIMEOUT: '0s' must be more than zero");
+        assertBad(Map.of(), Map.of("DISPATCHSIM_LISTING_LAG", "5"),
+                "DISPATCHSIM_LISTING_LAG: '5' is not a duration (a unit is required); write 10s, 2m30s, 500ms");
+        assertBad(Map.of(StandaloneSetting.AGENT_JOIN_DELAY, "-1s"), Map.of(), "--agent-join-delay: '-1s' is not a duration");
         assertBad(Map.of(), Map.of("DISPATCHSIM_TARGET_LOAD", "1.5"), "DISPATCHSIM_TARGET_LOAD: '1.5' is not a load; valid: a number in (0, 1]");
         assertBad(Map.of(), Map.of("DISPATCHSIM_LOG_LEVEL", "verbose"),
                 "DISPATCHSIM_LOG_LEVEL: 'verbose' is not valid; valid: off, error, warn, info, debug, trace");

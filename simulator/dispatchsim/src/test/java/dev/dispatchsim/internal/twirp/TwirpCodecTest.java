@@ -127,4 +127,41 @@ class TwirpCodecTest {
                 .isInstanceOf(ApiException.class)
                 .hasMessage("the json request could not be decoded");
     }
+
+    @Test
+    void should_fail_as_malformed_when_a_json_value_has_the_wrong_type_or_a_key_comes_twice() {
+        // GIVEN bodies Go's protojson refuses (measured on livekit-server 1.13.5) and JsonFormat alone would take
+        String[] refused = {
+                "{\"name\":5}",                                   // a number for a string
+                "{\"name\":\"r\",\"sync_streams\":\"true\"}",       // a string for a bool
+                "{\"name\":\"a\",\"name\":\"b\"}",                // a key twice
+                "{\"empty_timeout\":1,\"emptyTimeout\":2}",         // one field under both of its names
+                "{\"agents\":{\"agent_name\":\"x\"}}",               // an object for a list
+                "{\"agents\":[{\"agent_name\":7}]}",                // a wrong type inside a list element
+                "{\"agents\":[null]}",                              // null inside a list
+                "{\"tags\":{\"k\":1}}",                              // a number for a map's string value
+                "[]"};                                              // not an object
+
+        // WHEN / THEN each is malformed, with the real decoder's message
+        for (String body : refused) {
+            assertThatThrownBy(() -> TwirpCodec.decode(body.getBytes(StandardCharsets.UTF_8), WireFormat.JSON,
+                    CreateRoomRequest.getDefaultInstance()))
+                    .as(body).isInstanceOf(ApiException.class).hasMessage("the json request could not be decoded");
+        }
+    }
+
+    @Test
+    void should_accept_quoted_numbers_enum_numbers_nulls_and_repeated_unknown_keys_when_json_is_valid_for_protojson() {
+        // GIVEN what protojson accepts: int as a string, null as the default, unknown keys (even twice)
+        byte[] body = ("{\"name\":\"r\",\"empty_timeout\":\"60\",\"metadata\":null,\"x\":1,\"x\":\"y\","
+                + "\"agents\":[{\"agent_name\":\"a\",\"restart_policy\":1}]}").getBytes(StandardCharsets.UTF_8);
+
+        // WHEN
+        CreateRoomRequest request = TwirpCodec.decode(body, WireFormat.JSON, CreateRoomRequest.getDefaultInstance());
+
+        // THEN
+        assertThat(request.getEmptyTimeout()).isEqualTo(60);
+        assertThat(request.getMetadata()).isEmpty();
+        assertThat(request.getAgents(0).getAgentName()).isEqualTo("a");
+    }
 }
