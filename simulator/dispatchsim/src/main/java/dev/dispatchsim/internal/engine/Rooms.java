@@ -107,6 +107,10 @@ final class Rooms {
         events.roomClosing(room, reason);
         state.rooms.remove(room.name);
         state.journal(new RoomClosed(room.name, room.sid, reason));
+        // Its dispatches go with it; their jobs too, unless one is still in flight or a worker still runs it.
+        for (DispatchRecord dispatch : room.dispatches.values()) {
+            dispatch.jobs.forEach(state::retireIfDone);
+        }
     }
 
     /** A non-agent participant joined: no close while someone is here. */
