@@ -44,7 +44,8 @@ class RoomCleanupTest {
                 String room = "room-" + i;
                 engine.createDispatch(room, new AgentRequest("stt-agent", "", "", Map.of())).join();
                 Job job = worker.nextAssignment(WAIT);
-                clock.advance(Duration.ofSeconds(1));
+                engine.inspect(state -> null).join(); // the assignment's engine step is over: the agent's join is scheduled
+                clock.advance(EngineConfig.DEFAULT_AGENT_JOIN_DELAY.plusSeconds(1));
                 if (i == 0) {
                     assertThat(engine.inspect(Held::of).join().participants()).isPositive(); // the agent did join
                 }
