@@ -1,5 +1,5 @@
 """The app under test, reduced to its dispatch logic: the workaround from the createRoom-agents
-report (failure-modes.md A0). Create the room with the agent; verify end to end that the agent
+report (docs/failure-catalogue.md, A0). Create the room with the agent; verify end to end that the agent
 contacted the backend; if not within a few seconds, fall back to create_dispatch (bounded)."""
 
 from __future__ import annotations

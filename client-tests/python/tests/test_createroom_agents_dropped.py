@@ -1,4 +1,4 @@
-"""failure-modes.md A0, end to end with the real Python clients and the bundled profile
+"""Failure catalogue A0 (docs/failure-catalogue.md), end to end with the real Python clients and the bundled profile
 createroom-agents-dropped: sessions run one after another; create_room's agent is silently dropped
 for sessions 2-4 while list_dispatch says JS_RUNNING; the app's fallback create_dispatch delivers."""
 

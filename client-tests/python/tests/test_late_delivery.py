@@ -1,4 +1,4 @@
-"""failure-modes.md A3 / A0 mode 3 with the bundled profile late-delivery: every dispatch starts
+"""Failure catalogue A3 / A0 mode 3 (docs/failure-catalogue.md) with the bundled profile late-delivery: every dispatch starts
 6-16 s (seeded) after it was created. The real worker still takes the job when it comes: the delay
 sits before the AvailabilityRequest, so the worker's 7.5 s assignment timeout never runs."""
 

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Gets an agent into a new room, and does not take the API's word for it. The createRoom-agents
- * report's workaround (failure-modes.md A0), made robust:
+ * report's workaround (docs/failure-catalogue.md, A0), made robust:
  * <ol>
  *   <li>CreateRoom with {@code agents} (retried on transient errors);</li>
  *   <li>verify end to end: the agent is in the room as an AGENT participant; ListDispatch's JS_RUNNING

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Profile createroom-agents-dropped (failure-modes A0): sessions run one after another, each room
+ * Profile createroom-agents-dropped (docs/failure-catalogue.md, A0): sessions run one after another, each room
  * created with {@code agents: [stt-agent]}; sessions 2-4 never reach the worker although ListDispatch
  * says JS_RUNNING, and CreateDispatch for the same room delivers at once (its agent joins 1.5 s later).
  */

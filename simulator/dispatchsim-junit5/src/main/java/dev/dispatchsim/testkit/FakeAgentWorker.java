@@ -187,6 +187,13 @@ public final class FakeAgentWorker implements AutoCloseable {
         client.dropConnection();
     }
 
+    /**
+     * Closes the socket with 1000 "worker closing". The simulator journals that code, except when frames
+     * from the server (a burst of pings after a clock jump, say) are still arriving: Java-WebSocket then
+     * stops reading once its close frame is out and may drop TCP before the server's reply, and Jetty
+     * journals 1006. For a disconnect a test compares across runs, have the server end the socket
+     * ({@code sim.admin().killWorker(id, code)}).
+     */
     @Override
     public void close() {
         client.closeGracefully();

@@ -9,7 +9,7 @@ import static dev.dispatchsim.proto.Golden.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request bodies real server SDKs sent (shared/reference/captures/server-sdk-*-requests.txt),
+ * Request bodies real server SDKs sent (captured from the SDKs' traffic),
  * decoded with our classes: the Java SDK's binary protobuf and the Node SDK's camelCase JSON.
  */
 class TwirpRequestGoldenTest {

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * /agent frames of the real @livekit/agents 1.9.0 worker session (shared/reference/captures/
- * agent-worker-*.txt): its binary WorkerMessages, and the ServerMessages it accepted, which the
+ * /agent frames of the real @livekit/agents 1.9.0 worker session, as captured from its traffic:
+ * its binary WorkerMessages, and the ServerMessages it accepted, which the
  * capture logged as proto3 JSON.
  */
 class WorkerFrameGoldenTest {

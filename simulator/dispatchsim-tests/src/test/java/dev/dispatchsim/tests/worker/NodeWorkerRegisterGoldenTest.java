@@ -16,7 +16,7 @@ import static dev.dispatchsim.tests.support.Sims.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real @livekit/agents 1.9.0 worker's first frame (captures/agent-worker-session.txt), replayed byte for
+ * The real @livekit/agents 1.9.0 worker's first frame (as captured from its session), replayed byte for
  * byte: the Node worker dies unless the first server message is the register answer.
  */
 @Timeout(30)

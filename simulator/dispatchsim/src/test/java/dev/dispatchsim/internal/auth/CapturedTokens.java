@@ -3,7 +3,7 @@ package dev.dispatchsim.internal.auth;
 import java.time.Instant;
 
 /**
- * Tokens real clients sent, copied from shared/reference/captures (signed with devkey /
+ * Tokens real clients sent, as captured from their traffic (signed with devkey /
  * secretsecretsecretsecretsecret12). Each comes with an instant at which it was valid.
  */
 final class CapturedTokens {

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class TestTokens {
 
-    /** The key and secret the captured SDK traffic was signed with (shared/reference/captures). */
+    /** The key and secret the captured SDK traffic was signed with (captured from real clients). */
     static final String CAPTURE_KEY = "devkey";
     static final String CAPTURE_SECRET = "secretsecretsecretsecretsecret12";
 
