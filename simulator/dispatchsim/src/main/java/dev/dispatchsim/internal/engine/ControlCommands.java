@@ -104,6 +104,8 @@ public final class ControlCommands {
             state.rooms.clear();
             state.connections.clear();
             state.jobs.clear();
+            state.offering.clear();
+            state.workers.clear();
             state.journal.clear();
             state.reseed(state.config);
             faults.hooks().restart();

@@ -280,6 +280,11 @@ public final class Engine implements AutoCloseable {
         }).thenCompose(answer -> answer);
     }
 
+    /** Reads the engine's state on its own thread: for tests of this package that count records and work. */
+    <T> CompletableFuture<T> inspect(java.util.function.Function<SimState, T> reader) {
+        return loop.call(() -> reader.apply(state));
+    }
+
     @Override
     public void close() {
         loop.close();

@@ -8,7 +8,6 @@ import dev.dispatchsim.internal.fault.FaultEngine;
 import dev.dispatchsim.internal.fault.HookPoint;
 import dev.dispatchsim.journal.JournalEvent.FaultApplied;
 import dev.dispatchsim.journal.JournalEvent.ScenarioStateChanged;
-import dev.dispatchsim.model.SimulatorState.Phase;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -112,8 +111,7 @@ final class FaultHooks {
     }
 
     private int inFlight() {
-        int offering = (int) state.jobs.values().stream().filter(j -> j.phase == Phase.OFFERING).count();
-        return offering + heldLaunches;
+        return state.offering.size() + heldLaunches; // kept as jobs change phase: O(1) at every decision
     }
 
     private static Map<String, String> targets(FaultDecision decision) {

@@ -50,7 +50,7 @@ final class JobEnds {
                 previous.participantIdentity(), previous.workerId()));
         if (status.isFinal()) {
             worker.runningJobs.remove(jobId);
-            job.phase = Phase.ENDED;
+            state.phase(job, Phase.ENDED);
             events.jobEnded(job); // the job process ended: its agent disconnects
         }
         return true;
@@ -67,7 +67,7 @@ final class JobEnds {
         }
         job.trueStatus = result;
         job.trueError = error;
-        job.phase = Phase.ENDED;
+        state.phase(job, Phase.ENDED);
         JobState previous = job.job.state();
         Instant now = state.now();
         job.job = job.job.withState(new JobState(result, error, previous.startedAt(), now, now,
@@ -88,8 +88,6 @@ final class JobEnds {
     }
 
     private WorkerRecord workerOf(JobRecord job) {
-        return state.connections.values().stream()
-                .filter(w -> w.id.equals(job.workerId))
-                .findFirst().orElse(null);
+        return state.workers.byId(job.workerId);
     }
 }

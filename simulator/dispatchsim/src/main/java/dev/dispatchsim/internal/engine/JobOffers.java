@@ -75,7 +75,7 @@ final class JobOffers {
             record.namespace = namespace;
             record.coldLaunch = cold;
             dispatch.jobs.add(record);
-            state.jobs.put(job.id(), record);
+            state.addJob(record);
             state.journal(new JobCreated(room.name, dispatch.id, job.id(), agent, type));
             offerNext(record);
         }
@@ -104,7 +104,7 @@ final class JobOffers {
                 worker.registration.deployment(), Map.of(), JobState.pending());
         JobRecord record = new JobRecord(null, job);
         record.onlyWorker = worker.id;
-        state.jobs.put(job.id(), record);
+        state.addJob(record);
         state.journal(new JobCreated(room.name(), "", job.id(), job.agentName(), type));
         offerNext(record);
     }
@@ -174,9 +174,8 @@ final class JobOffers {
 
     /** The worker that asked for a simulated job, if it is still there and has not been asked yet (no retry). */
     private WorkerRecord simulationTarget(JobRecord job) {
-        return state.connections.values().stream()
-                .filter(w -> w.id.equals(job.onlyWorker) && !w.closed && !job.triedWorkers.contains(w.id))
-                .findFirst().orElse(null);
+        WorkerRecord worker = state.workers.byId(job.onlyWorker);
+        return worker != null && !job.triedWorkers.contains(worker.id) ? worker : null;
     }
 
     void onAnswer(WorkerRecord worker, AvailabilityAnswer answer) {
@@ -204,7 +203,7 @@ final class JobOffers {
             Instant now = state.now();
             job.job = job.job.withState(new JobState(JobStatus.JS_SUCCESS, "", running.startedAt(), now, now, "",
                     worker.id));
-            job.phase = Phase.ENDED;
+            state.phase(job, Phase.ENDED);
             job.trueStatus = JobStatus.JS_SUCCESS;
             listing.launched(job, job.job);
         } else if (!answer.available()) {
@@ -228,7 +227,7 @@ final class JobOffers {
                 answer.participantName(), identity, answer.participantMetadata(), answer.participantAttributes());
         String token = state.tokens.issue(worker.apiKey, job.job.room().name(), worker.registration.agentName(),
                 asGranted, permissions, state.now());
-        job.phase = Phase.ASSIGNED;
+        state.phase(job, Phase.ASSIGNED);
         job.trueStatus = JobStatus.JS_RUNNING;
         job.participantIdentity = identity;
         worker.runningJobs.add(job.id());
@@ -260,7 +259,8 @@ final class JobOffers {
 
     /** A worker socket closed: jobs it was being asked about go to the next worker. */
     void onWorkerGone(WorkerRecord worker) {
-        for (JobRecord job : List.copyOf(state.jobs.values())) {
+        // only the jobs in flight, in creation order (the order a walk over every job met them in)
+        for (JobRecord job : List.copyOf(state.offering.values())) {
             if (job.phase == Phase.OFFERING && job.workerId.equals(worker.id)) {
                 SimState.cancel(job.availabilityTimer);
                 offerNext(job);
@@ -270,14 +270,10 @@ final class JobOffers {
 
     private void undeliverable(JobRecord job, String reason) {
         SimState.cancel(job.availabilityTimer);
-        job.phase = Phase.UNDELIVERABLE;
+        state.phase(job, Phase.UNDELIVERABLE);
         listing.failed(job);
         state.journal(new DispatchUndeliverable(job.job.room().name(), job.dispatch == null ? "" : job.dispatch.id,
                 job.id(), job.job.agentName(), reason, pool.describeRegistered()));
     }
 
-    /** How many jobs are waiting for an availability answer right now (for in-flight fault schedules). */
-    int inFlight() {
-        return (int) state.jobs.values().stream().filter(j -> j.phase == Phase.OFFERING).count();
-    }
 }

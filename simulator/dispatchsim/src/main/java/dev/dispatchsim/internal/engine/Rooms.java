@@ -111,6 +111,10 @@ final class Rooms {
         state.rooms.remove(room.name);
         state.journal(new RoomClosed(room.name, room.sid, reason));
         world.roomFinished(room.snapshot());
+        // Its dispatches go with it; their jobs too, unless one is still in flight or a worker still runs it.
+        for (DispatchRecord dispatch : room.dispatches.values()) {
+            dispatch.jobs.forEach(state::retireIfDone);
+        }
     }
 
     /** A non-agent participant joined: no close while someone is here. */

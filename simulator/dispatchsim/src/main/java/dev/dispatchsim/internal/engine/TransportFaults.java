@@ -108,7 +108,8 @@ public final class TransportFaults {
             return CompletableFuture.completedFuture(proceed);
         }
         CompletableFuture<Verdict> later = new CompletableFuture<>();
-        state.schedule(delay, () -> later.complete(proceed));
+        // straight on the loop: a held call is answered even when a reset comes first (its client waits for it)
+        state.loop.schedule(delay, () -> later.complete(proceed));
         return later;
     }
 }

@@ -22,12 +22,7 @@ final class WorkerPool {
 
     /** Registered workers that serve this agent name, job type and deployment, in any namespace, whatever their load. */
     List<WorkerRecord> serving(String agentName, JobType type, String deployment) {
-        return state.connections.values().stream()
-                .filter(w -> w.isRegistered() && !w.closed)
-                .filter(w -> w.registration.agentName().equals(agentName))
-                .filter(w -> w.registration.jobType() == type)
-                .filter(w -> w.registration.deployment().equals(deployment))
-                .toList();
+        return state.workers.serving(agentName, type, deployment);
     }
 
     /** The workers of one pool key: agent name, namespace, job type and deployment. */

@@ -29,8 +29,12 @@ final class WorkerRecord {
     ScheduledTask pingTimer;
     boolean closed;
 
+    /** N of "conn-N": the order connections came in, which worker choice keeps (see {@link WorkerIndex}). */
+    final int connectionSeq;
+
     WorkerRecord(String connectionId, String handle, WorkerLink link, String apiKey) {
         this.connectionId = connectionId;
+        this.connectionSeq = Integer.parseInt(connectionId.substring(connectionId.lastIndexOf('-') + 1));
         this.handle = handle;
         this.link = link;
         this.apiKey = apiKey;

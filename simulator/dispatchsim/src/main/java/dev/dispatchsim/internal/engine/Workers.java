@@ -73,6 +73,7 @@ final class Workers {
         worker.id = state.ids.next("AW_");
         worker.order = ++state.registrations;
         worker.registration = registration;
+        state.workers.registered(worker);
         worker.registeredAt = state.now();
         state.listing.workerRegistered(); // the server's worker cache is rebuilt on the next launch
         worker.link.sendRegistered(worker.id, new ServerInfo(state.config.serverVersion(), 17, 1,
@@ -111,11 +112,13 @@ final class Workers {
         List<String> forgotten = List.copyOf(worker.runningJobs);
         worker.runningJobs.clear();
         state.connections.remove(worker.handle);
+        state.workers.removed(worker);
         state.journal(new WorkerDisconnected(worker.id, worker.connectionId, code, reason == null ? "" : reason, forgotten));
         for (String jobId : forgotten) {
             JobRecord job = state.jobs.get(jobId);
             if (job != null) {
                 events.jobEnded(job);
+                state.retireIfDone(job); // no worker runs it any more
             }
         }
         offers.onWorkerGone(worker);
@@ -126,7 +129,7 @@ final class Workers {
     }
 
     WorkerRecord byId(String workerId) {
-        return state.connections.values().stream().filter(w -> w.id.equals(workerId)).findFirst().orElse(null);
+        return state.workers.byId(workerId);
     }
 
     List<Worker> list() {

@@ -5,11 +5,9 @@ import com.google.protobuf.Message;
 import dev.dispatchsim.internal.engine.TransportFaults.Verdict;
 import dev.dispatchsim.internal.engine.TransportFaults;
 import dev.dispatchsim.internal.fault.FaultEffect;
-import dev.dispatchsim.internal.twirp.TwirpCodec;
 import dev.dispatchsim.internal.twirp.TwirpMethod;
 import dev.dispatchsim.internal.twirp.TwirpResponse;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
-import dev.dispatchsim.internal.twirp.WireFormat;
 import dev.dispatchsim.journal.JournalEvent.TwirpCall;
 import dev.dispatchsim.model.ErrorCode;
 
@@ -35,13 +33,12 @@ final class EngineTwirpGate implements TwirpFaultGate {
     }
 
     @Override
-    public CompletableFuture<TwirpResponse> apply(String httpMethod, String path, String contentType, byte[] body,
+    public CompletableFuture<TwirpResponse> apply(String httpMethod, String path, Message request,
                                                   Supplier<CompletableFuture<TwirpResponse>> call) {
         TwirpMethod<?, ?> method = router.lookup(path);
         if (method == null || !"POST".equals(httpMethod)) {
             return call.get();
         }
-        Message request = peek(method, contentType, body);
         String room = field(request, "room", "name");
         String agent = agentName(request);
         // The call is served on the engine thread and journaled as soon as it completes there: the
@@ -77,19 +74,6 @@ final class EngineTwirpGate implements TwirpFaultGate {
             return TwirpResponse.plain(http.status(), http.body());
         }
         return TwirpResponse.error(ErrorCode.INTERNAL, "fault profile asked for " + failure.keyName() + " on a Twirp call", Map.of());
-    }
-
-    /** The decoded request, for selectors only; a body that does not decode is the router's to reject. */
-    private static Message peek(TwirpMethod<?, ?> method, String contentType, byte[] body) {
-        WireFormat format = WireFormat.of(contentType);
-        if (format == null) {
-            return null;
-        }
-        try {
-            return TwirpCodec.decode(body, format, method.prototype());
-        } catch (RuntimeException undecodable) {
-            return null;
-        }
     }
 
     private static String field(Message request, String... names) {

@@ -5,6 +5,7 @@ import dev.dispatchsim.internal.engine.Engine;
 import dev.dispatchsim.internal.twirp.TwirpRouter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +66,14 @@ public final class HttpServer implements AutoCloseable {
         public HttpServer start(String bind, int port) {
             boolean noLogger = LoggingSetup.quietWithoutProvider(); // before Javalin creates its first logger
             Authenticator authenticator = new Authenticator(verifier);
+            // Daemon threads, named after us: a JVM can exit right after close(), and a thread dump says whose
+            // they are. Made here so that Twirp answers can be encoded and written on it (TwirpRoutes) instead of
+            // on the engine thread that completes them.
+            QueuedThreadPool pool = ServerThreads.pool();
             Javalin app = ServerThreads.createOnDaemonThread(() -> Javalin.create(config -> {
+                config.jetty.threadPool = pool;
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = JETTY_MAX_BYTES;
-                // Daemon threads, named after us: a JVM can exit right after close(), and a thread dump says whose they are.
-                config.jetty.threadPool = ServerThreads.pool();
                 config.jetty.modifyServer(server -> HeaderDeadline.install(server, HeaderDeadline.DEADLINE));
                 // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
                 // exactly that, this only lets such a path reach it.
@@ -85,7 +89,8 @@ public final class HttpServer implements AutoCloseable {
                 });
                 Cors.mount(config.routes, new AdminCors(adminCorsOrigins));
                 config.routes.get("/", ctx -> ctx.contentType("text/plain").result("OK"));
-                new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults())).mount(config.routes);
+                new TwirpRoutes(router, authenticator, new EngineTwirpGate(router, engine.transportFaults()), pool)
+                        .mount(config.routes);
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
             }));

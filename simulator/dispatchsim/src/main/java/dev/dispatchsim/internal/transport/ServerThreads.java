@@ -1,7 +1,6 @@
 package dev.dispatchsim.internal.transport;
 
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ThreadPool;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -51,7 +50,7 @@ final class ServerThreads {
         return made.get();
     }
 
-    static ThreadPool pool() {
+    static QueuedThreadPool pool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX, MIN, IDLE_MILLIS);
         pool.setName(NAME);
         pool.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.dispatchsim.internal.transport;
 
+import com.google.protobuf.Message;
 import dev.dispatchsim.internal.twirp.TwirpResponse;
 
 import java.util.concurrent.CompletableFuture;
@@ -9,8 +10,9 @@ import java.util.function.Supplier;
 @FunctionalInterface
 interface TwirpFaultGate {
 
-    CompletableFuture<TwirpResponse> apply(String httpMethod, String path, String contentType, byte[] body,
+    /** @param request the decoded request (for the rules' selectors), or null when it did not decode */
+    CompletableFuture<TwirpResponse> apply(String httpMethod, String path, Message request,
                                            Supplier<CompletableFuture<TwirpResponse>> call);
 
-    TwirpFaultGate NONE = (httpMethod, path, contentType, body, call) -> call.get();
+    TwirpFaultGate NONE = (httpMethod, path, request, call) -> call.get();
 }

@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Mounts Twirp on Javalin in livekit-server's middleware order: CORS (see {@link Cors}), a leading
@@ -27,11 +28,13 @@ final class TwirpRoutes {
     private final TwirpRouter router;
     private final Authenticator authenticator;
     private final TwirpFaultGate gate;
+    private final Executor transport;
 
-    TwirpRoutes(TwirpRouter router, Authenticator authenticator, TwirpFaultGate gate) {
+    TwirpRoutes(TwirpRouter router, Authenticator authenticator, TwirpFaultGate gate, Executor transport) {
         this.router = router;
         this.authenticator = authenticator;
         this.gate = gate;
+        this.transport = transport;
     }
 
     void mount(RoutesConfig routes) {
@@ -55,10 +58,12 @@ final class TwirpRoutes {
         String httpMethod = ctx.method().name();
         String path = collapseLeadingSlashes(ctx.path());
         String contentType = ctx.header("Content-Type");
-        // The call may run again after this request is over (a fault's duplicate): it uses only values read now.
-        CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, contentType, body,
-                () -> router.handle(httpMethod, path, contentType, body, Authenticator.claimsOf(auth)));
-        ctx.future(() -> response.thenAccept(r -> write(ctx, r)));
+        // Decoded here, on Jetty's thread; the engine thread only runs the handler. The call may run again
+        // after this request is over (a fault's duplicate): it uses only values read now.
+        TwirpRouter.Prepared call = router.prepare(httpMethod, path, contentType, body, Authenticator.claimsOf(auth));
+        CompletableFuture<TwirpResponse> response = gate.apply(httpMethod, path, call.request(), call.call());
+        // The answer is encoded and written on a transport thread, never on the engine thread that completed it.
+        ctx.future(() -> response.thenAcceptAsync(r -> write(ctx, r), transport));
     }
 
     /**

@@ -1,10 +1,5 @@
 package dev.dispatchsim.internal.twirp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
@@ -23,14 +18,6 @@ import java.nio.charset.StandardCharsets;
 public final class TwirpCodec {
 
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
-    private static final JsonFormat.Printer PRINTER = JsonFormat.printer()
-            .preservingProtoFieldNames()
-            .alwaysPrintFieldsWithNoPresence()
-            .omittingInsignificantWhitespace();
-    /** Big decimals keep JsonFormat's number text as printed when the tree is written back. */
-    private static final ObjectMapper TREE = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     private TwirpCodec() {
     }
@@ -62,11 +49,6 @@ public final class TwirpCodec {
         if (format == WireFormat.PROTOBUF) {
             return message.toByteArray();
         }
-        try {
-            ObjectNode printed = (ObjectNode) TREE.readTree(PRINTER.print(message));
-            return TREE.writeValueAsBytes(UnsetMessageNulls.fill(message, printed));
-        } catch (InvalidProtocolBufferException | JsonProcessingException impossible) {
-            throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName(), impossible);
-        }
+        return TwirpJsonWriter.write(message);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Message;
 import dev.dispatchsim.internal.model.ApiException;
 import dev.dispatchsim.model.ErrorCode;
 
@@ -16,8 +17,12 @@ import java.util.TreeMap;
 /**
  * An HTTP answer to a Twirp call. Errors are always JSON with Content-Type exactly
  * {@code application/json}: the Node SDK compares the header string and loses the code otherwise.
+ *
+ * <p>A success holds the engine's immutable answer and encodes it only when {@link #body()} is first
+ * asked for: the engine thread makes the answer and journals the call, the transport's thread that
+ * writes the answer to the socket encodes it (issue 12: encoding took most of the engine thread).
  */
-public record TwirpResponse(int status, String contentType, byte[] body) {
+public final class TwirpResponse {
 
     /** What Go's net/http sniffs for the real server's plain-text error bodies. */
     public static final String PLAIN_TEXT = "text/plain; charset=utf-8";
@@ -29,8 +34,51 @@ public record TwirpResponse(int status, String contentType, byte[] body) {
         JSON.getFactory().setCharacterEscapes(new GoJsonEscapes());
     }
 
+    private final int status;
+    private final String contentType;
+    /** Set for a success until it is encoded; guarded by this. */
+    private Message message;
+    private WireFormat format;
+    private byte[] body;
+
+    public TwirpResponse(int status, String contentType, byte[] body) {
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body;
+    }
+
+    private TwirpResponse(Message message, WireFormat format) {
+        this.status = 200;
+        this.contentType = format.contentType();
+        this.message = message;
+        this.format = format;
+    }
+
     public static TwirpResponse ok(byte[] body, WireFormat format) {
         return new TwirpResponse(200, format.contentType(), body);
+    }
+
+    /** A success whose body is encoded later, by whoever first asks for it (the thread writing the answer). */
+    public static TwirpResponse ok(Message message, WireFormat format) {
+        return new TwirpResponse(message, format);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The body as sent; a success is encoded here the first time (once, whichever thread asks). */
+    public synchronized byte[] body() {
+        if (body == null) {
+            body = TwirpCodec.encode(message, format);
+            message = null;
+            format = null;
+        }
+        return body;
     }
 
     /** Twirp's error document {@code {"code","msg","meta"}}, meta left out when empty, as Go's encoding/json writes it. */
@@ -60,7 +108,7 @@ public record TwirpResponse(int status, String contentType, byte[] body) {
         }
         if (contentType.equals("application/json")) {
             try {
-                return JSON.readTree(body).path("code").asText("http_" + status);
+                return JSON.readTree(body()).path("code").asText("http_" + status);
             } catch (java.io.IOException unreadable) {
                 return "http_" + status;
             }
@@ -73,6 +121,7 @@ public record TwirpResponse(int status, String contentType, byte[] body) {
         if (status == 200) {
             return "";
         }
+        byte[] body = body();
         String text = new String(body, StandardCharsets.UTF_8);
         if (contentType.equals(ERROR_JSON)) {
             try {

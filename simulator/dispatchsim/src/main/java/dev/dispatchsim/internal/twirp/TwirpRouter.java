@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Twirp routing and error mapping, transport-free: (HTTP method, path, Content-Type, body, claims)
@@ -43,6 +44,18 @@ public final class TwirpRouter {
      */
     public CompletableFuture<TwirpResponse> handle(String httpMethod, String path, String contentType, byte[] body,
                                                    Claims claims) {
+        return prepare(httpMethod, path, contentType, body, claims).call().get();
+    }
+
+    /**
+     * A call routed and decoded, not yet handled: the transport prepares it on its own thread, so the
+     * engine thread only runs the handler. {@code request} is null when the call never reaches one.
+     */
+    public record Prepared(Message request, Supplier<CompletableFuture<TwirpResponse>> call) {
+    }
+
+    /** Routes and decodes on the calling thread; every bad input is already its Twirp error here. */
+    public Prepared prepare(String httpMethod, String path, String contentType, byte[] body, Claims claims) {
         Map<String, String> route = Map.of("twirp_invalid_route", httpMethod + " " + path);
         if (!"POST".equals(httpMethod)) {
             return done(badRoute("unsupported method " + GoQuote.quote(httpMethod) + " (only POST is allowed)", route));
@@ -59,14 +72,22 @@ public final class TwirpRouter {
             return done(TwirpResponse.error(ErrorCode.MALFORMED, format == WireFormat.PROTOBUF
                     ? "failed to read request body" : "the json request could not be decoded", Map.of()));
         }
+        Message request;
         try {
-            Message request = TwirpCodec.decode(body, format, method.prototype());
-            return method.invoke(request, claims)
-                    .<TwirpResponse>thenApply(response -> TwirpResponse.ok(TwirpCodec.encode(response, format), format))
-                    .exceptionally(TwirpRouter::toError);
+            request = TwirpCodec.decode(body, format, method.prototype());
         } catch (RuntimeException failure) {
             return done(toError(failure));
         }
+        // The answer stays a message here: it is encoded by the thread that writes it (TwirpResponse.body()).
+        return new Prepared(request, () -> {
+            try {
+                return method.invoke(request, claims)
+                        .<TwirpResponse>thenApply(response -> TwirpResponse.ok(response, format))
+                        .exceptionally(TwirpRouter::toError);
+            } catch (RuntimeException failure) {
+                return CompletableFuture.completedFuture(toError(failure));
+            }
+        });
     }
 
     /** Maps any failure to a Twirp error; an unexpected exception is an internal error, never a stack trace. */
@@ -86,7 +107,7 @@ public final class TwirpRouter {
         return TwirpResponse.error(ErrorCode.BAD_ROUTE, msg, meta);
     }
 
-    private static CompletableFuture<TwirpResponse> done(TwirpResponse response) {
-        return CompletableFuture.completedFuture(response);
+    private static Prepared done(TwirpResponse response) {
+        return new Prepared(null, () -> CompletableFuture.completedFuture(response));
     }
 }

@@ -1,0 +1,150 @@
+package dev.dispatchsim.benchmarks;
+
+import dev.dispatchsim.LiveKitSimulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The dispatch path over real sockets: CreateDispatch over Twirp until the JobAssignment reaches a
+ * connected worker, one at a time (latency) and as fast as it goes with many workers (sustained rate).
+ */
+final class DispatchRows {
+
+    private static final String AGENT = "bench-agent";
+
+    private DispatchRows() {
+    }
+
+    static Result latency(Mode mode) throws Exception {
+        try (LiveKitSimulator sim = LiveKitSimulator.builder().seed(2).start()) {
+            Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
+            BenchWorker worker = new BenchWorker(sim.httpUrl(), sim.apiKey(), sim.apiSecret(), AGENT,
+                    (room, arrived) -> {
+                        CompletableFuture<Long> waiting = pending.remove(room);
+                        if (waiting != null) {
+                            waiting.complete(arrived);
+                        }
+                    }).start();
+            try {
+                Twirp twirp = new Twirp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
+                AtomicInteger names = new AtomicInteger();
+                int perRound = Math.max(1, mode.latencyCalls() / mode.rounds());
+                Samples warm = new Samples();
+                for (int i = 0; i < Math.min(500, mode.latencyCalls()); i++) {
+                    warm.add(dispatchMillis(twirp, pending, "warm-" + names.incrementAndGet()));
+                    warm.add(getMillis(twirp));
+                }
+                Samples dispatch = new Samples();
+                Samples get = new Samples();
+                for (int round = 0; round < mode.rounds(); round++) {
+                    for (int i = 0; i < perRound; i++) {
+                        // interleaved call by call: both see the same machine at the same moment
+                        dispatch.add(dispatchMillis(twirp, pending, "lat-" + names.incrementAndGet()));
+                        get.add(getMillis(twirp));
+                    }
+                }
+                double ratio = dispatch.median() / get.median();
+                boolean met = dispatch.median() <= 1.0 && dispatch.percentile(99) <= 5.0 && ratio <= 3.0;
+                return new Result("CreateDispatch → JobAssignment at a connected worker",
+                        "p50 " + Result.fmt(dispatch.median()) + " ms, p99 " + Result.fmt(dispatch.percentile(99)) + " ms",
+                        "GET / p50 " + Result.fmt(get.median()) + " ms, p99 " + Result.fmt(get.percentile(99)) + " ms",
+                        ratio, "p50 ≤ 1 ms, p99 ≤ 5 ms, ≤ 3×", met, dispatch.size(),
+                        "p99/p50 " + Result.fmt(dispatch.percentile(99) / dispatch.median()) + "×");
+            } finally {
+                worker.closeBlocking();
+            }
+        }
+    }
+
+    private static double dispatchMillis(Twirp twirp, Map<String, CompletableFuture<Long>> pending, String room)
+            throws Exception {
+        String token = twirp.roomAdminToken(room); // signed before the clock starts: the client's cost, not the server's
+        CompletableFuture<Long> assigned = new CompletableFuture<>();
+        pending.put(room, assigned);
+        long start = System.nanoTime();
+        int status = twirp.post("livekit.AgentDispatchService/CreateDispatch", token, Twirp.createDispatchBody(room, AGENT));
+        if (status != 200) {
+            throw new IllegalStateException("CreateDispatch answered " + status);
+        }
+        return (assigned.get(10, TimeUnit.SECONDS) - start) / 1e6;
+    }
+
+    private static double getMillis(Twirp twirp) {
+        long start = System.nanoTime();
+        int status = twirp.get("/");
+        if (status != 200) {
+            throw new IllegalStateException("GET / answered " + status);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /**
+     * {@code workers} workers take every dispatch a 16-thread closed loop makes, each in a room of its own
+     * (rooms are not deleted: history grows). The rate over the window after {@code earlyMark} assignments
+     * is the anchor; the rate over the same window ending at {@code lateMark} is the figure.
+     */
+    static Result sustained(Mode mode, int workers) throws Exception {
+        int window = mode.earlyMark();
+        int total = mode.lateMark();
+        int issued = total + window; // enough beyond the late window that the loop's tail is not in it
+        long[] arrivals = new long[issued + 1];
+        AtomicInteger assignedCount = new AtomicInteger();
+        try (LiveKitSimulator sim = LiveKitSimulator.builder().seed(3).start()) {
+            List<BenchWorker> pool = new ArrayList<>();
+            try {
+                for (int i = 0; i < workers; i++) {
+                    pool.add(new BenchWorker(sim.httpUrl(), sim.apiKey(), sim.apiSecret(), AGENT, (room, arrived) -> {
+                        int n = assignedCount.incrementAndGet();
+                        if (n < arrivals.length) {
+                            arrivals[n] = arrived;
+                        }
+                    }).start());
+                }
+                AtomicLong next = new AtomicLong();
+                List<Thread> threads = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    Twirp twirp = new Twirp(sim.httpUrl(), sim.apiKey(), sim.apiSecret());
+                    Thread thread = new Thread(() -> {
+                        for (long n = next.incrementAndGet(); n <= issued; n = next.incrementAndGet()) {
+                            String room = "sus-" + n;
+                            twirp.post("livekit.AgentDispatchService/CreateDispatch", twirp.roomAdminToken(room),
+                                    Twirp.createDispatchBody(room, AGENT));
+                        }
+                    }, "dispatch-" + t);
+                    thread.setDaemon(true);
+                    threads.add(thread);
+                    thread.start();
+                }
+                for (Thread thread : threads) {
+                    thread.join(TimeUnit.MINUTES.toMillis(30));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (assignedCount.get() < total && System.nanoTime() < deadline) {
+                    ClosedLoop.sleep(java.time.Duration.ofMillis(20));
+                }
+            } finally {
+                for (BenchWorker worker : pool) {
+                    worker.closeBlocking();
+                }
+            }
+        }
+        if (assignedCount.get() < total) {
+            return Result.skipped("sustained dispatches, " + workers + " workers",
+                    "only " + assignedCount.get() + " of " + total + " dispatches were assigned");
+        }
+        double early = window / ((arrivals[2 * window] - arrivals[window]) / 1e9);
+        double late = window / ((arrivals[total] - arrivals[total - window]) / 1e9);
+        boolean met = late >= 5_000 && late / early >= 0.9;
+        return new Result("sustained dispatches (create + offer + answer + assign), " + workers + " workers",
+                Result.fmt(late) + "/s after " + String.format("%,d", total),
+                Result.fmt(early) + "/s after " + String.format("%,d", window),
+                late / early, "≥ 5,000/s, ≥ 0.9×", met, 1, "");
+    }
+}
