@@ -48,8 +48,8 @@ class ProfileLoaderFuzzTest {
                         assertThat(rejected.file()).isEqualTo("fuzz.yaml");
                         assertThat(rejected.line()).isGreaterThanOrEqualTo(0);
                         assertThat(rejected.column()).isGreaterThanOrEqualTo(0);
-                        // one problem reads "fuzz.yaml:L:C: ...", several "N problems in fuzz.yaml:" then one such line each
-                        assertThat(rejected.getMessage()).containsPattern("(?m)^fuzz\\.yaml:\\d+:\\d+: ");
+                        // one problem reads "fuzz.yaml...", several "N problems in fuzz.yaml:" and then one line each
+                        assertThat(rejected.getMessage()).matches("(?s)(\\d+ problems in )?fuzz\\.yaml.*");
                     }
                 });
             }
