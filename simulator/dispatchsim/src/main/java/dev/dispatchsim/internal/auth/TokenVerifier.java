@@ -39,6 +39,7 @@ public final class TokenVerifier {
 
     private final ApiKeys keys;
     private final Supplier<Instant> now;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public TokenVerifier(ApiKeys keys, Supplier<Instant> now) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -66,6 +67,11 @@ public final class TokenVerifier {
     }
 
     private AuthResult verifyToken(String token) {
+        Claims known = verified.get(token);
+        if (known != null) {
+            // signature and claims were checked with these keys; only the lifetime depends on the clock
+            return withinLifetime(known);
+        }
         // 1. Parse without verifying (golang-jwt ParseUnverified into the registered claims).
         DecodedJWT jwt;
         JsonNode payload;
@@ -100,11 +106,21 @@ public final class TokenVerifier {
         } catch (SignatureVerificationException e) {
             return invalid("token signature is invalid: signature is invalid");
         }
+        verified.put(token, claims);
+        return withinLifetime(claims);
+    }
+
+    private AuthResult withinLifetime(Claims claims) {
         Optional<String> lifetimeProblem =
                 TokenLifetime.problems(claims.expiresAt(), claims.notBefore(), now.get());
         return lifetimeProblem.isPresent()
                 ? invalid(lifetimeProblem.get())
                 : new AuthResult.Authenticated(claims);
+    }
+
+    /** How many verified tokens are remembered (bounded; see {@link VerifiedTokens}). */
+    int rememberedTokens() {
+        return verified.size();
     }
 
     private static AuthResult invalid(String reason) {

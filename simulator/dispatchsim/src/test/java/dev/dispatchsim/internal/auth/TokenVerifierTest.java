@@ -327,4 +327,51 @@ class TokenVerifierTest {
         assertThat(after).isEqualTo(new AuthResult.Rejected(
                 "invalid authorization token: token has invalid claims: token is expired"));
     }
+    @Test
+    void should_accept_a_token_checked_before_only_once_its_nbf_is_reached() {
+        // GIVEN a token valid from two minutes after NOW (one with the leeway), first seen before that
+        Instant[] clock = {NOW};
+        TokenVerifier moving = new TokenVerifier(KEYS, () -> clock[0]);
+        String token = nodeShaped("{\"roomList\":true}", T + 600, T + 120);
+        AuthResult early = moving.verify("Bearer " + token, null);
+
+        // WHEN the same token comes again after its nbf
+        clock[0] = NOW.plusSeconds(61);
+        AuthResult later = moving.verify("Bearer " + token, null);
+
+        // THEN the remembered signature does not carry the earlier answer: the lifetime is checked each time
+        assertThat(early).isEqualTo(new AuthResult.Rejected(
+                "invalid authorization token: token has invalid claims: token is not valid yet"));
+        assertThat(later).isInstanceOf(AuthResult.Authenticated.class);
+    }
+
+    @Test
+    void should_refuse_a_token_differing_from_a_remembered_one_in_one_signature_character() {
+        // GIVEN a valid token that has been verified (and remembered)
+        String token = nodeShaped("{\"roomList\":true}", T + 600, T);
+        assertThat(verifier.verify("Bearer " + token, null)).isInstanceOf(AuthResult.Authenticated.class);
+
+        // WHEN one character of its signature is changed (not the last: that one also carries padding bits)
+        int at = token.length() - 10;
+        String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+
+        // THEN the forged token is checked in full and refused
+        assertThat(verifier.verify("Bearer " + forged, null)).isEqualTo(new AuthResult.Rejected(
+                "invalid authorization token: token signature is invalid: signature is invalid"));
+    }
+
+    @Test
+    void should_remember_a_bounded_number_of_verified_tokens() {
+        // GIVEN more distinct valid tokens than the verifier remembers
+        int tokens = VerifiedTokens.MAX_ENTRIES + 50;
+
+        // WHEN each is verified
+        for (int i = 0; i < tokens; i++) {
+            assertThat(verifier.verify("Bearer " + nodeShaped("{\"roomList\":true}", T + 600 + i, T), null))
+                    .isInstanceOf(AuthResult.Authenticated.class);
+        }
+
+        // THEN the memory of them stays within its bound
+        assertThat(verifier.rememberedTokens()).isBetween(1, VerifiedTokens.MAX_ENTRIES);
+    }
 }
