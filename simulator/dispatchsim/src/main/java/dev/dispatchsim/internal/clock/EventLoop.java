@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -22,12 +23,16 @@ import java.util.function.Consumer;
  */
 public final class EventLoop implements AutoCloseable {
 
+    static final int SWEEP_AT_LEAST = 1024;
+
     private final SimClock clock;
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final PriorityQueue<ScheduledTask> timers = new PriorityQueue<>();
     private final Thread thread;
     private final Consumer<Throwable> onError;
     private long timerSequence;
+    /** Cancels since the queue was last swept (some of those timers may have left it already). */
+    private final AtomicInteger cancelledSinceSweep = new AtomicInteger();
     private volatile boolean running = true;
 
     public EventLoop(SimClock clock, String threadName, Consumer<Throwable> onError) {
@@ -93,9 +98,33 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("timers are scheduled on the engine thread only");
         }
         Duration nonNegative = delay.isNegative() ? Duration.ZERO : delay;
-        ScheduledTask scheduled = new ScheduledTask(clock.now().plus(nonNegative), timerSequence++, task);
+        ScheduledTask scheduled = new ScheduledTask(clock.now().plus(nonNegative), timerSequence++, task,
+                this::timerCancelled);
+        sweepIfMostlyCancelled();
         timers.add(scheduled);
         return scheduled;
+    }
+
+    /**
+     * A cancelled timer stays queued until it is due: a deleted room's 5-minute empty timeout, say, with the
+     * closure that holds the room. Once cancels since the last sweep reach half the queue (and at least
+     * {@link #SWEEP_AT_LEAST}), the cancelled ones are removed in one pass: O(1) per cancel amortized, and a
+     * long run's queue (and heap) holds no more than about twice its live timers. Order is kept: the queue
+     * orders by (due, sequence), so the surviving timers run exactly as before.
+     */
+    private void timerCancelled() {
+        cancelledSinceSweep.incrementAndGet();
+        if (inLoop()) {
+            sweepIfMostlyCancelled(); // safe: the loop never iterates the queue while a task runs
+        }
+    }
+
+    private void sweepIfMostlyCancelled() {
+        int cancelled = cancelledSinceSweep.get();
+        if (cancelled >= SWEEP_AT_LEAST && cancelled >= timers.size() / 2) {
+            cancelledSinceSweep.addAndGet(-cancelled);
+            timers.removeIf(ScheduledTask::isCancelled);
+        }
     }
 
     /** How many timers are waiting (cancelled ones included until they are reached). */

@@ -8,12 +8,14 @@ public final class ScheduledTask implements Comparable<ScheduledTask> {
     private final Instant due;
     private final long sequence;
     private final Runnable task;
+    private final Runnable onCancel;
     private volatile boolean cancelled;
 
-    ScheduledTask(Instant due, long sequence, Runnable task) {
+    ScheduledTask(Instant due, long sequence, Runnable task, Runnable onCancel) {
         this.due = due;
         this.sequence = sequence;
         this.task = task;
+        this.onCancel = onCancel;
     }
 
     public Instant due() {
@@ -21,7 +23,10 @@ public final class ScheduledTask implements Comparable<ScheduledTask> {
     }
 
     public void cancel() {
-        cancelled = true;
+        if (!cancelled) {
+            cancelled = true;
+            onCancel.run();
+        }
     }
 
     public boolean isCancelled() {
