@@ -4,13 +4,13 @@ import dev.dispatchsim.journal.JournalEvent;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps at most a bounded prefix of every text an event carries, so that no client can make the journal
@@ -25,22 +25,44 @@ final class JournalBounds {
     /** Characters kept of any one text. */
     static final int MAX_CHARS = 1024;
 
-    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+    /**
+     * Each event type's components and accessors, looked up once: {@code getRecordComponents()} builds new
+     * reflection objects at every call, and at every journal append that was an eighth of the engine
+     * thread's time in a profile of CreateRoom and dispatch loads.
+     */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            if (components == null) {
+                return new Shape(new Method[0], null);
+            }
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+            }
+            return new Shape(accessors, constructor(type, components));
+        }
+    };
+
+    private record Shape(Method[] accessors, Constructor<?> constructor) {
+    }
 
     private JournalBounds() {
     }
 
     static JournalEvent bound(JournalEvent event) {
-        RecordComponent[] components = event.getClass().getRecordComponents();
-        if (components == null || !tooLong(event, components)) {
+        Shape shape = SHAPES.get(event.getClass());
+        if (shape.constructor() == null || !tooLong(event, shape.accessors())) {
             return event; // the usual case: nothing to copy
         }
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = boundValue(value(event, components[i]));
+        Method[] accessors = shape.accessors();
+        Object[] values = new Object[accessors.length];
+        for (int i = 0; i < accessors.length; i++) {
+            values[i] = boundValue(value(event, accessors[i]));
         }
         try {
-            return (JournalEvent) constructor(event.getClass(), components).newInstance(values);
+            return (JournalEvent) shape.constructor().newInstance(values);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException impossible) {
             throw new IllegalStateException("cannot copy " + event.getClass().getSimpleName(), impossible);
         }
@@ -55,9 +77,9 @@ final class JournalBounds {
         return text.substring(0, end) + "...(" + (text.length() - end) + " more chars not journaled)";
     }
 
-    private static boolean tooLong(JournalEvent event, RecordComponent[] components) {
-        for (RecordComponent component : components) {
-            if (tooLongValue(value(event, component))) {
+    private static boolean tooLong(JournalEvent event, Method[] accessors) {
+        for (Method accessor : accessors) {
+            if (tooLongValue(value(event, accessor))) {
                 return true;
             }
         }
@@ -94,22 +116,21 @@ final class JournalBounds {
         return value;
     }
 
-    private static Object value(JournalEvent event, RecordComponent component) {
+    private static Object value(JournalEvent event, Method accessor) {
         try {
-            return component.getAccessor().invoke(event);
+            return accessor.invoke(event);
         } catch (IllegalAccessException | InvocationTargetException impossible) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + event.getClass().getSimpleName(),
+            throw new IllegalStateException("cannot read " + accessor.getName() + " of " + event.getClass().getSimpleName(),
                     impossible);
         }
     }
 
     private static Constructor<?> constructor(Class<?> type, RecordComponent[] components) {
-        return CONSTRUCTORS.computeIfAbsent(type, t -> {
-            try {
-                return t.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            } catch (NoSuchMethodException impossible) {
-                throw new IllegalStateException("a record has its canonical constructor", impossible);
-            }
-        });
+        try {
+            return type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException impossible) {
+            throw new IllegalStateException("a record has its canonical constructor", impossible);
+        }
     }
 }
