@@ -36,6 +36,8 @@ public final class TokenVerifier {
     private static final Set<String> KNOWN_ALGORITHMS = Set.of("HS256", "HS384", "HS512", "RS256",
             "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA", "none");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One decoder for all calls: the static {@code JWT.decode} builds a new JSON parser (and mapper) per token. */
+    private static final JWT DECODER = new JWT();
 
     private final ApiKeys keys;
     private final Supplier<Instant> now;
@@ -76,7 +78,7 @@ public final class TokenVerifier {
         DecodedJWT jwt;
         JsonNode payload;
         try {
-            jwt = JWT.decode(token);
+            jwt = DECODER.decodeJwt(token);
             payload = JSON.readTree(Base64.getUrlDecoder().decode(jwt.getPayload()));
         } catch (JWTDecodeException | IOException | IllegalArgumentException e) {
             return new AuthResult.Rejected(BAD_TOKEN);
