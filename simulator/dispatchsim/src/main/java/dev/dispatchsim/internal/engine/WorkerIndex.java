@@ -20,8 +20,10 @@ final class WorkerIndex {
 
     private final Map<String, WorkerRecord> byId = new HashMap<>();
     private final Map<PoolKey, List<WorkerRecord>> pools = new HashMap<>();
+    private long changes;
 
     void registered(WorkerRecord worker) {
+        changes++;
         byId.put(worker.id, worker);
         List<WorkerRecord> pool = pools.computeIfAbsent(key(worker), k -> new ArrayList<>());
         int at = pool.size();
@@ -35,6 +37,7 @@ final class WorkerIndex {
         if (!worker.isRegistered()) {
             return;
         }
+        changes++;
         byId.remove(worker.id, worker);
         List<WorkerRecord> pool = pools.get(key(worker));
         if (pool != null) {
@@ -66,7 +69,13 @@ final class WorkerIndex {
         return open;
     }
 
+    /** Counts registrations, removals and clears: what was derived from the registered workers is stale when it moved. */
+    long changes() {
+        return changes;
+    }
+
     void clear() {
+        changes++;
         byId.clear();
         pools.clear();
     }

@@ -15,6 +15,9 @@ import java.util.Set;
 final class WorkerPool {
 
     private final SimState state;
+    /** {@link #describeRegistered()} as of {@link #describedAt} index changes: every undeliverable dispatch says it. */
+    private List<String> described = List.of();
+    private long describedAt = -1;
 
     WorkerPool(SimState state) {
         this.state = state;
@@ -71,6 +74,18 @@ final class WorkerPool {
 
     /** Every registered worker as "agent_name/JOB_TYPE", so an unmatched dispatch shows its near miss. */
     List<String> describeRegistered() {
+        // Built once per change of the registered workers, not per dispatch: a room without agents has its
+        // automatic dispatch journaled as undeliverable with this list, and with 100 workers building it was
+        // a twentieth of the engine thread in the sustained-dispatch profile.
+        long changes = state.workers.changes();
+        if (changes != describedAt) {
+            described = describe();
+            describedAt = changes;
+        }
+        return described;
+    }
+
+    private List<String> describe() {
         return state.connections.values().stream()
                 .filter(WorkerRecord::isRegistered)
                 .map(w -> "'" + w.registration.agentName() + "'/" + w.registration.jobType()
