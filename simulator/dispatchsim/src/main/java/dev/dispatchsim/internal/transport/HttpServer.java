@@ -70,9 +70,12 @@ public final class HttpServer implements AutoCloseable {
             // they are. Made here so that Twirp answers can be encoded and written on it (TwirpRoutes) instead of
             // on the engine thread that completes them.
             QueuedThreadPool pool = ServerThreads.pool();
-            Javalin app = ServerThreads.createOnDaemonThread(() -> Javalin.create(config -> {
+            Javalin app = Javalin.create(config -> {
                 config.jetty.threadPool = pool;
                 config.startup.showJavalinBanner = false;
+                // Javalin would start a plain (non-daemon) thread that sleeps 5 s, then warns if the server was
+                // never started; we start it at once, and that thread kept a JVM open after a quick start + close.
+                config.startup.startupWatcherEnabled = false;
                 config.http.maxRequestSize = JETTY_MAX_BYTES;
                 config.jetty.modifyServer(server -> HeaderDeadline.install(server, HeaderDeadline.DEADLINE));
                 // livekit-server strips one slash from a path starting with "//"; TwirpRoutes does
@@ -80,8 +83,13 @@ public final class HttpServer implements AutoCloseable {
                 config.router.treatMultipleSlashesAsSingleSlash = true;
                 // Jetty reuses a connection's earlier header field when a new line matches it ignoring case (its
                 // header cache), so "Authorization: bearer <t>" after "Bearer <t>" was read as the accepted value,
-                // and the other way round. livekit-server judges every header exactly as sent.
-                config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+                // and the other way round. livekit-server judges every header exactly as sent. The cache is off
+                // altogether: SDKs send a new token on most calls, and walking and filling the cache's trie with
+                // each one was a tenth of the request threads' time in the CreateRoom and dispatch profiles.
+                config.jetty.modifyHttpConfiguration(http -> {
+                    http.setHeaderCacheCaseSensitive(true);
+                    http.setHeaderCacheSize(0);
+                });
                 config.jetty.modifyWebSocketServletFactory(factory -> {
                     factory.setMaxBinaryMessageSize(2 * JETTY_MAX_BYTES);
                     factory.setMaxTextMessageSize(2 * JETTY_MAX_BYTES);
@@ -93,7 +101,7 @@ public final class HttpServer implements AutoCloseable {
                         .mount(config.routes);
                 new AgentRoutes(engine.workers(), engine.transportFaults(), authenticator).mount(config.routes);
                 extraRoutes.forEach(r -> r.accept(config.routes));
-            }));
+            });
             if (noLogger) {
                 LoggingSetup.startQuietly(() -> app.start(bind, port));
             } else {
