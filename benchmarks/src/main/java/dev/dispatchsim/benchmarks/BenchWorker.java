@@ -2,9 +2,11 @@ package dev.dispatchsim.benchmarks;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.dispatchsim.proto.AvailabilityResponse;
+import dev.dispatchsim.proto.JobStatus;
 import dev.dispatchsim.proto.JobType;
 import dev.dispatchsim.proto.RegisterWorkerRequest;
 import dev.dispatchsim.proto.ServerMessage;
+import dev.dispatchsim.proto.UpdateJobStatus;
 import dev.dispatchsim.proto.WorkerMessage;
 import dev.dispatchsim.testkit.TestTokens;
 import org.java_websocket.client.WebSocketClient;
@@ -24,14 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchWorker extends WebSocketClient {
 
-    /** Told about each assignment: the job's room and {@link System#nanoTime()} when it arrived. */
+    /** Told about each assignment: the job's room, its id and {@link System#nanoTime()} when it arrived. */
     interface Assignments {
-        void assigned(String room, long arrivedNanos);
+        void assigned(String room, String jobId, long arrivedNanos);
     }
 
     private final String agentName;
     private final Assignments listener;
     private final CompletableFuture<String> registered = new CompletableFuture<>();
+    private String lastEnded;
 
     BenchWorker(String wsUrl, String key, String secret, String agentName, Assignments listener) {
         super(URI.create(wsUrl.replaceFirst("^http", "ws") + "/agent"),
@@ -65,10 +68,23 @@ final class BenchWorker extends WebSocketClient {
             case AVAILABILITY -> send(WorkerMessage.newBuilder().setAvailability(AvailabilityResponse.newBuilder()
                     .setJobId(message.getAvailability().getJob().getId()).setAvailable(true)
                     .setParticipantIdentity("agent-" + message.getAvailability().getJob().getId())).build().toByteArray());
-            case ASSIGNMENT -> listener.assigned(message.getAssignment().getJob().getRoom().getName(), arrived);
+            case ASSIGNMENT -> listener.assigned(message.getAssignment().getJob().getRoom().getName(),
+                    message.getAssignment().getJob().getId(), arrived);
             default -> {
             }
         }
+    }
+
+    /** Reports the job finished, as an agent does once its room is gone (its session ends with the room). */
+    synchronized void endJob(String jobId) {
+        lastEnded = jobId; // under the same lock as the send: the last one recorded is the last one sent
+        send(WorkerMessage.newBuilder().setUpdateJob(UpdateJobStatus.newBuilder().setJobId(jobId)
+                .setStatus(JobStatus.JS_SUCCESS)).build().toByteArray());
+    }
+
+    /** The job id {@link #endJob} sent last, or null. */
+    synchronized String lastEnded() {
+        return lastEnded;
     }
 
     @Override
