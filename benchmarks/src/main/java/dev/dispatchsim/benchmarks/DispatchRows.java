@@ -37,7 +37,8 @@ final class DispatchRows {
                 AtomicInteger names = new AtomicInteger();
                 int perRound = Math.max(1, mode.latencyCalls() / mode.rounds());
                 Samples warm = new Samples();
-                for (int i = 0; i < Math.min(500, mode.latencyCalls()); i++) {
+                // as many untimed calls as timed ones: on two cores the JIT needs thousands of calls to settle
+                for (int i = 0; i < mode.latencyCalls(); i++) {
                     warm.add(dispatchMillis(twirp, pending, "warm-" + names.incrementAndGet()));
                     warm.add(getMillis(twirp));
                 }
