@@ -32,10 +32,19 @@ public final class LoggingSetup {
      */
     static boolean quietWithoutProvider() {
         ClassLoader slf4j = SLF4JServiceProvider.class.getClassLoader();
-        if (System.getProperty(VERBOSITY) == null && !hasProvider(slf4j) && slf4j.getResource(LEGACY_BINDING) == null) {
+        boolean provided = Slf4jProviders.PRESENT;
+        if (System.getProperty(VERBOSITY) == null && !provided && slf4j.getResource(LEGACY_BINDING) == null) {
             System.setProperty(VERBOSITY, "ERROR");
         }
-        return "ERROR".equals(System.getProperty(VERBOSITY)) && !hasProvider(slf4j);
+        return "ERROR".equals(System.getProperty(VERBOSITY)) && !provided;
+    }
+
+    /**
+     * Whether SLF4J's loader lists a provider: asked once per JVM (that loader and its class path do not
+     * change), not at every start, where the service scan was a twentieth of a simulator's start.
+     */
+    private static final class Slf4jProviders {
+        static final boolean PRESENT = hasProvider(SLF4JServiceProvider.class.getClassLoader());
     }
 
     /**
