@@ -105,13 +105,7 @@ public final class EventLoop implements AutoCloseable {
         return scheduled;
     }
 
-    /**
-     * A cancelled timer stays queued until it is due: a deleted room's 5-minute empty timeout, say, with the
-     * closure that holds the room. Once cancels since the last sweep reach half the queue (and at least
-     * {@link #SWEEP_AT_LEAST}), the cancelled ones are removed in one pass: O(1) per cancel amortized, and a
-     * long run's queue (and heap) holds no more than about twice its live timers. Order is kept: the queue
-     * orders by (due, sequence), so the surviving timers run exactly as before.
-     */
+    /** Told by each timer the first time it is cancelled, on whatever thread cancels it. */
     private void timerCancelled() {
         cancelledSinceSweep.incrementAndGet();
         if (inLoop()) {
@@ -119,6 +113,13 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * A cancelled timer stays queued until it is due: a deleted room's 5-minute empty timeout, say, with the
+     * closure that holds the room. Once cancels since the last sweep reach half the queue (and at least
+     * {@link #SWEEP_AT_LEAST}), the cancelled ones are removed in one pass: O(1) per cancel amortized, and a
+     * long run's queue (and heap) holds no more than about twice its live timers. Order is kept: the queue
+     * orders by (due, sequence), so the surviving timers run exactly as before.
+     */
     private void sweepIfMostlyCancelled() {
         int cancelled = cancelledSinceSweep.get();
         if (cancelled >= SWEEP_AT_LEAST && cancelled >= timers.size() / 2) {
